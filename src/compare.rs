@@ -1,0 +1,355 @@
+//! Statements grouped by key, the rules that decide a clash, the score and
+//! the time note.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::extract::{Modality, Polarity, Statement};
+use crate::lexicon::{Frame, Lexicon};
+use crate::resolve::same_person;
+use crate::span::Span;
+
+/// Why two statements clash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum ConflictKind {
+    /// Two statuses that cannot both hold ("progress" against "collapsed").
+    Status,
+    /// One status affirmed by one source and negated by the other.
+    Negation,
+}
+
+impl ConflictKind {
+    /// The kind's name as written in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            ConflictKind::Status => "status",
+            ConflictKind::Negation => "negation",
+        }
+    }
+}
+
+/// Whether the two sides may describe different moments.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Temporal {
+    /// Both are dated within two days of each other.
+    SamePeriod,
+    /// Both are dated, further apart: the later may update the earlier.
+    DifferentDates,
+    /// At least one side has no date.
+    Unknown,
+}
+
+impl Temporal {
+    /// The note's name as written in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Temporal::SamePeriod => "same_period",
+            Temporal::DifferentDates => "different_dates",
+            Temporal::Unknown => "unknown",
+        }
+    }
+}
+
+/// One side of a conflict: a statement and its evidence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Side {
+    /// The document's id.
+    pub document: String,
+    /// The evidence sentence, exactly as in the document.
+    pub sentence: String,
+    /// Byte offset of the sentence in the document's text.
+    pub start: usize,
+    /// Byte offset one past the sentence's end.
+    pub end: usize,
+    /// The status this side asserts.
+    pub status: String,
+    /// Affirmed or negated.
+    pub polarity: Polarity,
+    /// How it is asserted.
+    pub modality: Modality,
+    /// Who said it, if quoted or reported.
+    pub speaker: Option<String>,
+    /// The date it speaks of, if known.
+    pub date: Option<Date>,
+    /// The status words' byte span in the document.
+    pub evidence: Span,
+    /// The status words.
+    pub evidence_text: String,
+    /// The subject as this document words it.
+    pub subject_text: String,
+    /// Cue words that shaped this side ("negation: no", "hedge: faint").
+    pub cues: Vec<String>,
+}
+
+/// Two statements from different documents that cannot both hold.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Conflict {
+    /// Why they clash.
+    pub kind: ConflictKind,
+    /// The name of the rule that fired.
+    pub rule: String,
+    /// The subject's key (with its round, when one is named).
+    pub subject: String,
+    /// The predicate compared.
+    pub predicate: String,
+    /// How sure we are, 0 to 1.
+    pub score: f64,
+    /// Whether the two may describe different moments.
+    pub temporal: Temporal,
+    /// A plain-English account of the clash.
+    pub explanation: String,
+    /// The speaker quoted on both sides, when it is the same one.
+    pub same_speaker: Option<String>,
+    /// One side.
+    pub a: Side,
+    /// The other side.
+    pub b: Side,
+}
+
+/// The rule names, as they appear in reports.
+pub(crate) const RULE_STATUS: &str = "status-clash";
+pub(crate) const RULE_NEGATION: &str = "polarity-flip";
+
+/// Dates closer than this many days are the same period.
+const SAME_PERIOD_DAYS: i64 = 2;
+
+/// Finds the conflicts among `statements`.
+///
+/// Statements are grouped by (frame, predicate, subject key); only
+/// statements in one group, from different documents, are compared.
+pub(crate) fn conflicts(lexicon: &Lexicon, statements: &[Statement], min_score: f64) -> Vec<Conflict> {
+    let frames: HashMap<&str, &Frame> = lexicon.frames.iter().map(|f| (f.name.as_str(), f)).collect();
+    let mut groups: BTreeMap<(&str, &str, &str), Vec<&Statement>> = BTreeMap::new();
+    for s in statements.iter().filter(|s| s.modality.is_comparable()) {
+        groups
+            .entry((&s.frame, &s.predicate, &s.subject.key))
+            .or_default()
+            .push(s);
+    }
+    // One conflict per pair of sentences: the best-scored.
+    let mut best: BTreeMap<(String, usize, String, usize), Conflict> = BTreeMap::new();
+    for ((frame, _, _), mut members) in groups {
+        let Some(frame) = frames.get(frame) else {
+            continue;
+        };
+        members.sort_by(|x, y| order_key(x).cmp(&order_key(y)));
+        for (i, x) in members.iter().enumerate() {
+            for y in &members[i + 1..] {
+                if x.document == y.document {
+                    continue;
+                }
+                let Some(conflict) = judge(frame, x, y) else {
+                    continue;
+                };
+                if conflict.score < min_score {
+                    continue;
+                }
+                let key = (
+                    conflict.a.document.clone(),
+                    conflict.a.start,
+                    conflict.b.document.clone(),
+                    conflict.b.start,
+                );
+                match best.get(&key) {
+                    Some(have) if have.score >= conflict.score => {}
+                    _ => {
+                        best.insert(key, conflict);
+                    }
+                }
+            }
+        }
+    }
+    let mut out: Vec<Conflict> = best.into_values().collect();
+    out.sort_by(|x, y| {
+        x.subject
+            .cmp(&y.subject)
+            .then(y.score.total_cmp(&x.score))
+            .then_with(|| (&x.a.document, x.a.start, &x.b.document, x.b.start).cmp(&(
+                &y.a.document,
+                y.a.start,
+                &y.b.document,
+                y.b.start,
+            )))
+    });
+    out
+}
+
+fn order_key(s: &Statement) -> (&str, usize, usize, &str) {
+    (&s.document, s.sentence.start, s.evidence.start, &s.status)
+}
+
+/// Applies the rules to one pair; `None` when they agree or cannot be compared.
+fn judge(frame: &Frame, x: &Statement, y: &Statement) -> Option<Conflict> {
+    // Two rounds of one event are different events.
+    if let (Some(a), Some(b)) = (x.subject.round, y.subject.round) {
+        if a != b {
+            return None;
+        }
+    }
+    // What is expected is compared only with what else is expected.
+    if (x.modality == Modality::Expected) != (y.modality == Modality::Expected) {
+        return None;
+    }
+    let sx = frame.statuses.iter().position(|s| *s == x.status)?;
+    let sy = frame.statuses.iter().position(|s| *s == y.status)?;
+    let (kind, rule, base) = if sx == sy && x.polarity != y.polarity {
+        (ConflictKind::Negation, RULE_NEGATION, 0.85)
+    } else if sx != sy
+        && x.polarity == Polarity::Affirmed
+        && y.polarity == Polarity::Affirmed
+        && frame.clashes(sx, sy)
+    {
+        (ConflictKind::Status, RULE_STATUS, 0.9)
+    } else {
+        return None;
+    };
+    let (a, b) = if order_key(x) <= order_key(y) { (x, y) } else { (y, x) };
+    let temporal = temporal(a.date, b.date);
+    let (sa, sb) = (
+        frame.statuses.iter().position(|s| *s == a.status)?,
+        frame.statuses.iter().position(|s| *s == b.status)?,
+    );
+    let mut score = base * weight(a.modality) * weight(b.modality);
+    score *= match temporal {
+        Temporal::SamePeriod => 1.0,
+        Temporal::Unknown => 0.9,
+        Temporal::DifferentDates => {
+            let (early, late) = if a.date <= b.date { (sa, sb) } else { (sb, sa) };
+            if kind == ConflictKind::Status && frame.follows(early, late) {
+                0.6
+            } else {
+                0.8
+            }
+        }
+    };
+    let score = (score * 100.0).round() / 100.0;
+    let same_speaker = match (&a.speaker, &b.speaker) {
+        (Some(p), Some(q)) if same_person(&p.key, &q.key) => Some(longer(&p.name, &q.name)),
+        _ => None,
+    };
+    let subject = match a.subject.round.or(b.subject.round) {
+        Some(round) => format!("{} (round {})", a.subject.key, round),
+        None => a.subject.key.clone(),
+    };
+    let explanation = explain(kind, &subject, a, b, temporal, same_speaker.as_deref());
+    Some(Conflict {
+        kind,
+        rule: rule.to_string(),
+        subject,
+        predicate: a.predicate.clone(),
+        score,
+        temporal,
+        explanation,
+        same_speaker,
+        a: side(a),
+        b: side(b),
+    })
+}
+
+fn longer(a: &str, b: &str) -> String {
+    if b.len() > a.len() { b } else { a }.to_string()
+}
+
+/// How much a side's modality lowers the score.
+fn weight(m: Modality) -> f64 {
+    match m {
+        Modality::Asserted => 1.0,
+        Modality::Expected => 0.8,
+        Modality::Hedged => 0.75,
+        Modality::ReportedClaim => 0.6,
+        _ => 0.5,
+    }
+}
+
+fn temporal(a: Option<Date>, b: Option<Date>) -> Temporal {
+    match (a, b) {
+        (Some(a), Some(b)) if a.days_to(b).abs() <= SAME_PERIOD_DAYS => Temporal::SamePeriod,
+        (Some(_), Some(_)) => Temporal::DifferentDates,
+        _ => Temporal::Unknown,
+    }
+}
+
+fn side(s: &Statement) -> Side {
+    Side {
+        document: s.document.clone(),
+        sentence: s.text.clone(),
+        start: s.sentence.start,
+        end: s.sentence.end,
+        status: s.status.clone(),
+        polarity: s.polarity,
+        modality: s.modality,
+        speaker: s.speaker.as_ref().map(|p| p.name.clone()),
+        date: s.date,
+        evidence: s.evidence,
+        evidence_text: evidence_text(s),
+        subject_text: s.subject.text.clone(),
+        cues: s.cues.iter().map(|c| format!("{}: {}", c.kind, c.text)).collect(),
+    }
+}
+
+fn evidence_text(s: &Statement) -> String {
+    let at = s.evidence.start.checked_sub(s.sentence.start);
+    at.and_then(|from| s.text.get(from..from + s.evidence.len()))
+        .unwrap_or("")
+        .to_string()
+}
+
+/// "001 says the talks show progress ..." in words a reader can check.
+fn explain(
+    kind: ConflictKind,
+    subject: &str,
+    a: &Statement,
+    b: &Statement,
+    temporal: Temporal,
+    same_speaker: Option<&str>,
+) -> String {
+    let claim = |s: &Statement| {
+        let who = match &s.speaker {
+            Some(p) => format!("{} (quoting {})", s.document, p.name),
+            None => s.document.clone(),
+        };
+        let not = match s.polarity {
+            Polarity::Affirmed => "",
+            Polarity::Negated => "not ",
+        };
+        let how = match s.modality {
+            Modality::Asserted => String::new(),
+            m => format!(", {}", m.name().replace('_', " ")),
+        };
+        format!(
+            "{who} describes the {subject} as {not}{} (\"{}\"{how})",
+            s.status.replace('_', " "),
+            evidence_text(s)
+        )
+    };
+    let why = match kind {
+        ConflictKind::Status => format!(
+            "\"{}\" and \"{}\" cannot both describe the {subject} at once.",
+            a.status.replace('_', " "),
+            b.status.replace('_', " ")
+        ),
+        ConflictKind::Negation => "one affirms what the other negates.".to_string(),
+    };
+    let mut text = format!("{}; {}: {}", claim(a), claim(b), why);
+    if let Some(name) = same_speaker {
+        text.push_str(&format!(" {name} is quoted on both sides."));
+    }
+    match temporal {
+        Temporal::DifferentDates => text.push_str(&format!(
+            " The two are dated apart ({} and {}); the later may update the earlier.",
+            a.date.map(|d| d.to_string()).unwrap_or_default(),
+            b.date.map(|d| d.to_string()).unwrap_or_default()
+        )),
+        Temporal::Unknown => text.push_str(" At least one side is undated."),
+        Temporal::SamePeriod => {}
+    }
+    text
+}

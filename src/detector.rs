@@ -1,0 +1,191 @@
+//! The detector: a lexicon and a splitter, built once, used from any thread.
+
+use std::sync::Arc;
+
+use crate::compare::{self, Conflict};
+use crate::document::Document;
+use crate::error::Error;
+use crate::extract::{self, Statement};
+use crate::lexicon::Lexicon;
+use crate::report::{DocumentSummary, Report};
+use crate::resolve;
+use crate::segment::{Segmenter, SentenceSplitter};
+use crate::span::Span;
+
+/// Finds where documents about one story contradict each other.
+///
+/// A detector is immutable and `Send + Sync`: build it once and share it.
+///
+/// ```
+/// use gainsay::{Detector, Document};
+///
+/// let docs = [
+///     Document::new("wire", "The peace talks have made real progress, the mediator said."),
+///     Document::new("daily", "The peace talks collapsed on Tuesday."),
+/// ];
+/// let report = Detector::new().check(&docs);
+/// assert_eq!(report.conflicts.len(), 1);
+/// let c = &report.conflicts[0];
+/// assert_eq!((c.a.status.as_str(), c.b.status.as_str()), ("collapsed", "progress"));
+/// assert_eq!(c.rule, "status-clash");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Detector {
+    lexicon: Arc<Lexicon>,
+    segmenter: Arc<dyn Segmenter>,
+    min_score: f64,
+}
+
+/// Configures a [`Detector`].
+///
+/// ```
+/// use gainsay::Detector;
+///
+/// let detector = Detector::builder().min_score(0.5).build().unwrap();
+/// assert!(Detector::builder().min_score(1.5).build().is_err());
+/// # let _ = detector;
+/// ```
+#[derive(Debug, Default)]
+pub struct DetectorBuilder {
+    lexicon: Option<Lexicon>,
+    segmenter: Option<Arc<dyn Segmenter>>,
+    min_score: f64,
+}
+
+impl DetectorBuilder {
+    /// Uses this lexicon instead of the built-in one.
+    pub fn lexicon(mut self, lexicon: Lexicon) -> DetectorBuilder {
+        self.lexicon = Some(lexicon);
+        self
+    }
+
+    /// Uses this sentence splitter instead of [`SentenceSplitter`].
+    pub fn segmenter(mut self, segmenter: impl Segmenter + 'static) -> DetectorBuilder {
+        self.segmenter = Some(Arc::new(segmenter));
+        self
+    }
+
+    /// Reports only conflicts scored at least this (0 to 1; default 0).
+    pub fn min_score(mut self, score: f64) -> DetectorBuilder {
+        self.min_score = score;
+        self
+    }
+
+    /// The detector; an error when a setting is out of range.
+    pub fn build(self) -> Result<Detector, Error> {
+        if !(0.0..=1.0).contains(&self.min_score) {
+            return Err(Error::config(format!(
+                "min_score must be between 0 and 1, not {}",
+                self.min_score
+            )));
+        }
+        Ok(Detector {
+            lexicon: Arc::new(self.lexicon.unwrap_or_else(Lexicon::builtin)),
+            segmenter: self
+                .segmenter
+                .unwrap_or_else(|| Arc::new(SentenceSplitter::default())),
+            min_score: self.min_score,
+        })
+    }
+}
+
+impl Default for Detector {
+    fn default() -> Detector {
+        Detector::new()
+    }
+}
+
+impl Detector {
+    /// A detector with the built-in lexicon and splitter.
+    pub fn new() -> Detector {
+        Detector {
+            lexicon: Arc::new(Lexicon::builtin()),
+            segmenter: Arc::new(SentenceSplitter::default()),
+            min_score: 0.0,
+        }
+    }
+
+    /// A builder for a detector with a custom lexicon, splitter or threshold.
+    pub fn builder() -> DetectorBuilder {
+        DetectorBuilder::default()
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The sentences of a document's body, as byte spans into its text.
+    ///
+    /// ```
+    /// use gainsay::{Detector, Document};
+    ///
+    /// let doc = Document::parse("a", "title: T\n\nOne. Two.");
+    /// let spans = Detector::new().sentences(&doc);
+    /// assert_eq!(&doc.text()[spans[1].range()], "Two.");
+    /// ```
+    pub fn sentences(&self, doc: &Document) -> Vec<Span> {
+        let body = doc.body();
+        let text = doc.text().get(body.range()).unwrap_or("");
+        self.segmenter
+            .segment(text)
+            .into_iter()
+            .map(|s| s.shift(body.start))
+            .collect()
+    }
+
+    /// The statements of one document. Documents can be done in parallel and
+    /// the results compared later with [`Detector::compare`].
+    pub fn statements(&self, doc: &Document) -> Vec<Statement> {
+        self.statements_of(doc, &self.sentences(doc))
+    }
+
+    fn statements_of(&self, doc: &Document, sentences: &[Span]) -> Vec<Statement> {
+        let facts: Vec<_> = sentences
+            .iter()
+            .map(|&span| extract::sentence(&self.lexicon, doc.text(), span))
+            .collect();
+        resolve::document(&self.lexicon, doc, &facts)
+    }
+
+    /// The conflicts among statements from any number of documents.
+    ///
+    /// The result does not depend on the order of `statements`.
+    pub fn compare(&self, statements: &[Statement]) -> Vec<Conflict> {
+        compare::conflicts(&self.lexicon, statements, self.min_score)
+    }
+
+    /// Reads every document and reports the conflicts between them.
+    ///
+    /// The report does not depend on the order of `documents`. Documents are
+    /// told apart by id: give each a distinct one.
+    pub fn check(&self, documents: &[Document]) -> Report {
+        let mut order: Vec<&Document> = documents.iter().collect();
+        order.sort_by(|a, b| (a.id(), a.text()).cmp(&(b.id(), b.text())));
+        let mut summaries = Vec::with_capacity(order.len());
+        let mut all = Vec::new();
+        for doc in order {
+            let sentences = self.sentences(doc);
+            let statements = self.statements_of(doc, &sentences);
+            summaries.push(DocumentSummary::new(doc, sentences.len(), statements.len()));
+            all.extend(statements);
+        }
+        Report {
+            documents: summaries,
+            conflicts: self.compare(&all),
+            skipped: Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detector_is_send_and_sync() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Detector>();
+        assert_send_sync::<Lexicon>();
+    }
+}

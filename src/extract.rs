@@ -1,0 +1,789 @@
+//! One sentence to statements: what it asserts about which event, with
+//! polarity, modality, speaker and time cues.
+//!
+//! Extraction looks at one sentence at a time. What a sentence leaves open
+//! ("the talks": which talks? "he said": who?) is passed on as references for
+//! the `resolve` stage to settle against the rest of the document.
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::lexicon::{CueKind, Entry, Hit, Lexicon};
+use crate::span::Span;
+
+/// Whether a statement is affirmed or negated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Polarity {
+    /// "The talks collapsed."
+    Affirmed,
+    /// "The talks did not collapse."
+    Negated,
+}
+
+/// How a statement is asserted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Modality {
+    /// Stated as fact, by the outlet or by a quoted speaker.
+    Asserted,
+    /// Softened: "may", "reportedly", "faint signs".
+    Hedged,
+    /// Under a condition: "if the talks fail".
+    Conditional,
+    /// An aim, not an outcome: "to prevent the talks from collapsing".
+    Purpose,
+    /// Expected or in the future: "the talks will resume".
+    Expected,
+    /// Asked, not asserted.
+    Question,
+    /// Another party's claim, reported: "Kabul claims the talks failed".
+    ReportedClaim,
+}
+
+impl Modality {
+    /// Whether statements of this modality assert anything about the world
+    /// that another source could contradict.
+    pub fn is_comparable(self) -> bool {
+        !matches!(
+            self,
+            Modality::Conditional | Modality::Purpose | Modality::Question
+        )
+    }
+
+    /// The modality's name as written in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Hedged => "hedged",
+            Modality::Conditional => "conditional",
+            Modality::Purpose => "purpose",
+            Modality::Expected => "expected",
+            Modality::Question => "question",
+            Modality::ReportedClaim => "reported_claim",
+        }
+    }
+}
+
+impl Polarity {
+    /// The polarity's name as written in reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Polarity::Affirmed => "affirmed",
+            Polarity::Negated => "negated",
+        }
+    }
+}
+
+/// What a statement is about.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Subject {
+    /// The words the document uses ("the Istanbul negotiations").
+    pub text: String,
+    /// One key for one thing across documents (the event frame, e.g. "talks").
+    pub key: String,
+    /// The round or session of the event, when one is named ("third round").
+    pub round: Option<u32>,
+}
+
+/// Who is quoted or reported as saying a statement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Speaker {
+    /// The name as the document gives it, at its fullest.
+    pub name: String,
+    /// A key that matches the same speaker across documents.
+    pub key: String,
+}
+
+/// A cue word that shaped a statement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Cue {
+    /// The kind of cue: "negation", "hedge", "conditional", "purpose",
+    /// "expected", "question" or "claim".
+    pub kind: String,
+    /// The cue's words.
+    pub text: String,
+    /// Its byte span in the document.
+    pub span: Span,
+}
+
+/// What one clause asserts about one event.
+///
+/// ```
+/// use gainsay::{Detector, Document, Modality, Polarity};
+///
+/// let doc = Document::new("a", "The talks did not collapse, officials said.");
+/// let statements = Detector::new().statements(&doc);
+/// let s = &statements[0];
+/// assert_eq!((s.subject.key.as_str(), s.status.as_str()), ("talks", "collapsed"));
+/// assert_eq!(s.polarity, Polarity::Negated);
+/// assert_eq!(s.modality, Modality::Asserted);
+/// assert_eq!(s.speaker.as_ref().unwrap().name, "officials");
+/// assert_eq!(&doc.text()[s.evidence.range()], "collapse");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Statement {
+    /// The id of the document it comes from.
+    pub document: String,
+    /// The byte span of its sentence in the document.
+    pub sentence: Span,
+    /// The sentence's text.
+    pub text: String,
+    /// The byte span of the status words in the document.
+    pub evidence: Span,
+    /// The event frame (from the lexicon).
+    pub frame: String,
+    /// What it is about.
+    pub subject: Subject,
+    /// The predicate of the frame ("status").
+    pub predicate: String,
+    /// The status asserted ("progress", "collapsed").
+    pub status: String,
+    /// Affirmed or negated.
+    pub polarity: Polarity,
+    /// How it is asserted.
+    pub modality: Modality,
+    /// Who said it, when it is quoted or reported.
+    pub speaker: Option<Speaker>,
+    /// The date it speaks of: a relative expression resolved against the
+    /// document's date, or the document's date.
+    pub date: Option<Date>,
+    /// The time expression in the sentence, if any ("on Friday").
+    pub time: Option<String>,
+    /// The cues that shaped polarity and modality.
+    pub cues: Vec<Cue>,
+}
+
+/// A head-word mention of an event in a sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    pub(crate) frame: usize,
+    pub(crate) round: Option<u32>,
+    /// Not introduced as new ("a", "another"): may refer back.
+    pub(crate) definite: bool,
+    pub(crate) text: String,
+}
+
+/// Who a sentence says is speaking, before resolution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum SpeakerRef {
+    None,
+    Named(String),
+    /// "he", "the minister": the last person named.
+    Anaphor,
+    Group(String),
+}
+
+/// A time expression, before resolution against the document's date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TimeRef {
+    Weekday(i64),
+    DaysBack(i64),
+}
+
+/// A statement before resolution.
+#[derive(Clone, Debug)]
+pub(crate) struct RawStatement {
+    pub(crate) frame: usize,
+    pub(crate) status: usize,
+    /// The mention in this sentence it is about; `None`: an event named earlier.
+    pub(crate) mention: Option<usize>,
+    /// Statements from one status phrase that may belong to several frames.
+    pub(crate) group: usize,
+    pub(crate) evidence: Span,
+    pub(crate) polarity: Polarity,
+    pub(crate) modality: Modality,
+    pub(crate) cues: Vec<Cue>,
+}
+
+/// Everything extraction finds in one sentence.
+#[derive(Clone, Debug)]
+pub(crate) struct SentenceFacts {
+    pub(crate) span: Span,
+    pub(crate) mentions: Vec<Mention>,
+    pub(crate) speaker: SpeakerRef,
+    pub(crate) time: Option<(String, TimeRef)>,
+    /// Quote depth change over the sentence: opened minus closed.
+    pub(crate) quote_balance: i32,
+    /// Straight double quotes in the sentence.
+    pub(crate) straight_quotes: usize,
+    pub(crate) statements: Vec<RawStatement>,
+}
+
+/// Words skipped between a speaker's name and the speech verb.
+const SPEAKER_GAP: &[&str] = &[
+    "has", "had", "have", "also", "further", "then", "earlier", "later", "again", "reportedly",
+    "on", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "once", "previously", "recently", "separately", "publicly", "openly",
+];
+
+/// Lower-case words that may sit inside a name.
+const NAME_JOINERS: &[&str] = &[
+    "bin", "ibn", "al", "el", "ul", "ud", "de", "da", "van", "von", "der", "den", "la", "le", "abu",
+    "for", "of",
+];
+
+/// Auxiliaries between a status word and a negation after it ("progress was not made").
+const AUXILIARIES: &[&str] = &[
+    "was", "were", "is", "are", "has", "have", "had", "been", "be", "being", "did", "does", "do",
+    "will", "would", "could", "can", "so", "far", "yet", "still",
+];
+
+/// Words that introduce an event as new rather than refer back to one.
+const INDEFINITE: &[&str] = &["a", "an", "another", "new", "fresh", "further", "more", "next"];
+
+/// Bytes allowed between a negation cue and the status it negates.
+const NEGATION_REACH: usize = 120;
+
+/// A word of a sentence.
+#[derive(Clone, Copy, Debug)]
+struct Token<'a> {
+    span: Span,
+    text: &'a str,
+}
+
+/// Extracts the facts of one sentence of `text` at `span`.
+pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFacts {
+    let s = text.get(span.range()).unwrap_or("");
+    let hits = lexicon.scan(s);
+    let tokens = tokenize(s);
+    let clauses = clause_starts(s, &hits);
+    let clause = |pos: usize| clauses.partition_point(|&b| b <= pos);
+
+    let mut mentions = Vec::new();
+    let mut mention_spans = Vec::new();
+    for hit in &hits {
+        for entry in &hit.entries {
+            if let Entry::Head { frame } = *entry {
+                mentions.push(Mention {
+                    frame,
+                    round: round_of(lexicon, &hits, hit.span, &clause, s),
+                    definite: !preceded_by(&tokens, hit.span.start, INDEFINITE),
+                    text: mention_text(s, &tokens, hit.span),
+                });
+                mention_spans.push(hit.span);
+            }
+        }
+    }
+
+    let mut statements: Vec<RawStatement> = Vec::new();
+    for (group, hit) in hits.iter().enumerate() {
+        let mut local = Vec::new();
+        let mut context = Vec::new();
+        for entry in &hit.entries {
+            let Entry::Status { frame, status } = *entry else {
+                continue;
+            };
+            if hit.entries.contains(&Entry::Head { frame }) {
+                continue;
+            }
+            match nearest_mention(&mentions, &mention_spans, frame, hit.span) {
+                Some(m) => local.push((frame, status, Some(m))),
+                None => context.push((frame, status, None)),
+            }
+        }
+        let chosen = if local.is_empty() { context } else { local };
+        if chosen.is_empty() {
+            continue;
+        }
+        let attributive = chosen.iter().any(|&(frame, _, _)| {
+            mentions.iter().zip(&mention_spans).any(|(m, sp)| {
+                m.frame == frame
+                    && sp.start >= hit.span.end
+                    && sp.start - hit.span.end <= 12
+                    && clause(sp.start) == clause(hit.span.start)
+            })
+        });
+        let mut cues = Vec::new();
+        let polarity = polarity_of(s, &hits, &tokens, hit.span, attributive, &clause, &mut cues);
+        let modality = modality_of(s, &hits, hit.span, &clause, &mut cues);
+        let cues: Vec<Cue> = cues
+            .into_iter()
+            .map(|(kind, sp): (CueKind, Span)| Cue {
+                kind: kind.name().to_string(),
+                text: s[sp.range()].to_string(),
+                span: sp.shift(span.start),
+            })
+            .collect();
+        for (frame, status, mention) in chosen {
+            let duplicate = statements.iter().any(|r| {
+                r.frame == frame
+                    && r.status == status
+                    && r.mention == mention
+                    && r.polarity == polarity
+                    && r.modality == modality
+            });
+            if !duplicate {
+                statements.push(RawStatement {
+                    frame,
+                    status,
+                    mention,
+                    group,
+                    evidence: hit.span.shift(span.start),
+                    polarity,
+                    modality,
+                    cues: cues.clone(),
+                });
+            }
+        }
+    }
+
+    let time = hits.iter().find_map(|h| {
+        h.entries.iter().find_map(|e| match *e {
+            Entry::Weekday(d) => Some((s[h.span.range()].to_string(), TimeRef::Weekday(d))),
+            Entry::DaysBack(d) => Some((s[h.span.range()].to_string(), TimeRef::DaysBack(d))),
+            _ => None,
+        })
+    });
+
+    let opens = s.matches('\u{201c}').count() as i32;
+    let closes = s.matches('\u{201d}').count() as i32;
+    SentenceFacts {
+        span,
+        mentions,
+        speaker: speaker_of(lexicon, s, &hits, &tokens),
+        time,
+        quote_balance: opens - closes,
+        straight_quotes: s.matches('"').count(),
+        statements,
+    }
+}
+
+fn tokenize<'a>(s: &'a str) -> Vec<Token<'a>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let push = |from: usize, to: usize, out: &mut Vec<Token<'a>>| {
+        let word = s[from..to].trim_end_matches(|c: char| !c.is_alphanumeric());
+        if !word.is_empty() {
+            out.push(Token {
+                span: Span::new(from, from + word.len()),
+                text: word,
+            });
+        }
+    };
+    for (i, c) in s.char_indices() {
+        let inner = matches!(c, '-' | '\'' | '\u{2019}' | '.');
+        if c.is_alphanumeric() || (start.is_some() && inner) {
+            start.get_or_insert(i);
+        } else if let Some(from) = start.take() {
+            push(from, i, &mut out);
+        }
+    }
+    if let Some(from) = start {
+        push(from, s.len(), &mut out);
+    }
+    out
+}
+
+/// Byte offsets where a new clause begins: punctuation and clause-break words.
+fn clause_starts(s: &str, hits: &[Hit]) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut prev = ' ';
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n).unwrap_or(' ');
+        let boundary = match c {
+            ',' | ';' | ':' | '(' | ')' | '\u{2014}' | '?' | '!' => true,
+            '\u{2013}' | '-' => prev.is_whitespace() || next.is_whitespace(),
+            _ => false,
+        };
+        if boundary {
+            starts.push(i + c.len_utf8());
+        }
+        prev = c;
+    }
+    starts.extend(
+        hits.iter()
+            .filter(|h| h.cue(CueKind::ClauseBreak))
+            .map(|h| h.span.start),
+    );
+    starts.sort_unstable();
+    starts
+}
+
+fn preceded_by(tokens: &[Token<'_>], pos: usize, words: &[&str]) -> bool {
+    let before: Vec<&Token<'_>> = tokens.iter().filter(|t| t.span.end <= pos).collect();
+    before
+        .iter()
+        .rev()
+        .take(2)
+        .any(|t| words.iter().any(|w| t.text.eq_ignore_ascii_case(w)))
+}
+
+/// The head with up to three capitalised words before it: "Istanbul talks".
+fn mention_text(s: &str, tokens: &[Token<'_>], head: Span) -> String {
+    let mut start = head.start;
+    for t in tokens.iter().rev().filter(|t| t.span.end <= head.start).take(3) {
+        let gap = &s[t.span.end..start];
+        let capital = t.text.chars().next().is_some_and(char::is_uppercase);
+        if !capital || !gap.chars().all(|c| c.is_whitespace() || c == '-' || c == '\u{2013}') {
+            break;
+        }
+        start = t.span.start;
+    }
+    s[start..head.end].to_string()
+}
+
+/// "second round of talks": an ordinal before the head, with a session word
+/// between them or the head itself a session word.
+fn round_of(
+    lexicon: &Lexicon,
+    hits: &[Hit],
+    head: Span,
+    clause: &impl Fn(usize) -> usize,
+    s: &str,
+) -> Option<u32> {
+    let _ = lexicon;
+    let head_is_session = s[head.range()]
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| w.to_ascii_lowercase().starts_with("round"));
+    let before: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| h.span.end <= head.start && clause(h.span.start) == clause(head.start))
+        .collect();
+    let (i, ordinal) = before.iter().enumerate().rev().find_map(|(i, h)| {
+        h.entries.iter().find_map(|e| match e {
+            Entry::Ordinal(n) => Some((i, *n)),
+            _ => None,
+        })
+    })?;
+    let o = before[i].span;
+    if head.start - o.end > 48 {
+        return None;
+    }
+    let session = before[i + 1..]
+        .iter()
+        .any(|h| h.entries.contains(&Entry::Session));
+    (session || head_is_session).then_some(ordinal)
+}
+
+/// The mention of `frame` nearest before the status, else nearest after.
+fn nearest_mention(mentions: &[Mention], spans: &[Span], frame: usize, at: Span) -> Option<usize> {
+    let of_frame = || {
+        mentions
+            .iter()
+            .zip(spans)
+            .enumerate()
+            .filter(move |(_, (m, sp))| m.frame == frame && **sp != at)
+    };
+    of_frame()
+        .filter(|(_, (_, sp))| sp.end <= at.start)
+        .max_by_key(|(_, (_, sp))| sp.end)
+        .or_else(|| {
+            of_frame()
+                .filter(|(_, (_, sp))| sp.start >= at.end)
+                .min_by_key(|(_, (_, sp))| sp.start)
+        })
+        .map(|(i, _)| i)
+}
+
+fn polarity_of(
+    s: &str,
+    hits: &[Hit],
+    tokens: &[Token<'_>],
+    at: Span,
+    attributive: bool,
+    clause: &impl Fn(usize) -> usize,
+    cues: &mut Vec<(CueKind, Span)>,
+) -> Polarity {
+    let same = |sp: Span| clause(sp.start) == clause(at.start);
+    for h in hits.iter().filter(|h| h.cue(CueKind::Negation) && same(h.span)) {
+        let n = h.span;
+        let before = n.end <= at.start && at.start - n.end <= NEGATION_REACH;
+        let before = before
+            && (!attributive || tokens_between(tokens, n.end, at.start).is_empty());
+        let after = n.start >= at.end && {
+            let between = tokens_between(tokens, at.end, n.start);
+            let contraction = s[n.range()].contains(['\'', '\u{2019}']);
+            between.len() <= 3
+                && between
+                    .iter()
+                    .all(|t| AUXILIARIES.iter().any(|a| t.text.eq_ignore_ascii_case(a)))
+                && (contraction || !between.is_empty())
+        };
+        if before || after {
+            cues.push((CueKind::Negation, n));
+            return Polarity::Negated;
+        }
+    }
+    Polarity::Affirmed
+}
+
+fn tokens_between<'a>(tokens: &'a [Token<'a>], from: usize, to: usize) -> Vec<&'a Token<'a>> {
+    tokens
+        .iter()
+        .filter(|t| t.span.start >= from && t.span.end <= to)
+        .collect()
+}
+
+fn modality_of(
+    s: &str,
+    hits: &[Hit],
+    at: Span,
+    clause: &impl Fn(usize) -> usize,
+    cues: &mut Vec<(CueKind, Span)>,
+) -> Modality {
+    let here = clause(at.start);
+    let find = |kind: CueKind, test: &dyn Fn(Span) -> bool| {
+        hits.iter()
+            .find(|h| h.cue(kind) && test(h.span))
+            .map(|h| h.span)
+    };
+    // A '?' later in the sentence with no full stop between closes a question.
+    let rest = &s[at.end..];
+    let asked = rest
+        .find('?')
+        .is_some_and(|q| !rest[..q].contains(['.', '!']));
+    if asked {
+        return Modality::Question;
+    }
+    let checks: [(CueKind, Modality, &dyn Fn(Span) -> bool); 6] = [
+        (CueKind::Question, Modality::Question, &|c| {
+            clause(c.start) == here && c.end <= at.start
+        }),
+        (CueKind::Conditional, Modality::Conditional, &|c| {
+            clause(c.start) == here || c.end <= at.start
+        }),
+        (CueKind::Purpose, Modality::Purpose, &|c| {
+            clause(c.start) == here && c.end <= at.start
+        }),
+        (CueKind::Expected, Modality::Expected, &|c| {
+            clause(c.start) == here
+        }),
+        (CueKind::Claim, Modality::ReportedClaim, &|c| {
+            c.end <= at.start || clause(c.start) != here
+        }),
+        (CueKind::Hedge, Modality::Hedged, &|c| clause(c.start) == here),
+    ];
+    for (kind, modality, test) in checks {
+        if let Some(cue) = find(kind, test) {
+            cues.push((kind, cue));
+            return modality;
+        }
+    }
+    Modality::Asserted
+}
+
+/// Who the sentence says is speaking: the name next to a speech verb, or
+/// after "according to".
+fn speaker_of(lexicon: &Lexicon, s: &str, hits: &[Hit], tokens: &[Token<'_>]) -> SpeakerRef {
+    for hit in hits {
+        let found = if hit.cue(CueKind::Attribution) {
+            name_after(lexicon, s, tokens, hit.span.end)
+        } else if hit.cue(CueKind::Speech) {
+            match name_before(lexicon, s, tokens, hit.span.start) {
+                SpeakerRef::None => name_after(lexicon, s, tokens, hit.span.end),
+                found => found,
+            }
+        } else {
+            continue;
+        };
+        if found != SpeakerRef::None {
+            return found;
+        }
+    }
+    SpeakerRef::None
+}
+
+fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn plain_gap(s: &str, from: usize, to: usize) -> bool {
+    s.get(from..to)
+        .is_some_and(|g| g.chars().all(char::is_whitespace))
+}
+
+fn name_before(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> SpeakerRef {
+    let mut i = tokens.partition_point(|t| t.span.end <= pos);
+    let mut edge = pos;
+    // Skip "has", "on Thursday" and the like between the name and the verb.
+    while i > 0 {
+        let t = tokens[i - 1];
+        let skip = SPEAKER_GAP.iter().any(|w| t.text.eq_ignore_ascii_case(w));
+        if !skip || !plain_gap(s, t.span.end, edge) {
+            break;
+        }
+        edge = t.span.start;
+        i -= 1;
+    }
+    let Some(last) = i.checked_sub(1).map(|j| tokens[j]) else {
+        return SpeakerRef::None;
+    };
+    if !plain_gap(s, last.span.end, edge) && !s[last.span.end..edge].trim().is_empty() {
+        // Punctuation between: a name after a closing quote and comma is fine.
+        let gap = s[last.span.end..edge].trim();
+        if !gap.is_empty() {
+            return SpeakerRef::None;
+        }
+    }
+    if lexicon.is_pronoun(last.text) {
+        return SpeakerRef::Anaphor;
+    }
+    // "security sources", "officials"
+    for n in [2usize, 1] {
+        if i >= n {
+            let from = tokens[i - n].span.start;
+            let phrase = &s[from..last.span.end];
+            if lexicon.is_group_speaker(phrase) {
+                return SpeakerRef::Group(phrase.to_lowercase());
+            }
+        }
+    }
+    let mut words: Vec<Token<'_>> = Vec::new();
+    let mut j = i;
+    let mut right = edge;
+    while j > 0 {
+        let t = tokens[j - 1];
+        let joiner = NAME_JOINERS.iter().any(|w| t.text == *w);
+        if !(is_capitalised(t.text) || (joiner && !words.is_empty())) || !plain_gap(s, t.span.end, right) {
+            break;
+        }
+        words.push(t);
+        right = t.span.start;
+        j -= 1;
+    }
+    words.reverse();
+    if words.is_empty() {
+        // "the minister said"
+        let role = lexicon.is_title(last.text)
+            && i >= 2
+            && tokens[i - 2].text.eq_ignore_ascii_case("the");
+        return if role {
+            SpeakerRef::Anaphor
+        } else {
+            SpeakerRef::None
+        };
+    }
+    name_from(lexicon, &words)
+}
+
+fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> SpeakerRef {
+    let start = tokens.partition_point(|t| t.span.start < pos);
+    let Some(first) = tokens.get(start) else {
+        return SpeakerRef::None;
+    };
+    if !plain_gap(s, pos, first.span.start) {
+        return SpeakerRef::None;
+    }
+    if lexicon.is_pronoun(first.text) {
+        return SpeakerRef::Anaphor;
+    }
+    if first.text.eq_ignore_ascii_case("the")
+        && tokens
+            .get(start + 1)
+            .is_some_and(|t| lexicon.is_title(t.text) && !is_capitalised(t.text))
+    {
+        return SpeakerRef::Anaphor;
+    }
+    for n in [2usize, 1] {
+        if let Some(last) = tokens.get(start + n - 1) {
+            let phrase = &s[first.span.start..last.span.end];
+            if lexicon.is_group_speaker(phrase) {
+                return SpeakerRef::Group(phrase.to_lowercase());
+            }
+        }
+    }
+    let mut words = Vec::new();
+    let mut left = pos;
+    for t in &tokens[start..] {
+        let joiner = NAME_JOINERS.iter().any(|w| t.text == *w);
+        if !(is_capitalised(t.text) || (joiner && !words.is_empty())) || !plain_gap(s, left, t.span.start) {
+            break;
+        }
+        words.push(*t);
+        left = t.span.end;
+    }
+    name_from(lexicon, &words)
+}
+
+/// A name from its words, without titles, joiners at the ends, or "'s".
+fn name_from(lexicon: &Lexicon, words: &[Token<'_>]) -> SpeakerRef {
+    let lone = |t: &Token<'_>| lexicon.is_title(t.text) || NAME_JOINERS.contains(&t.text);
+    let start = words.iter().position(|t| !lone(t));
+    let end = words.iter().rposition(|t| !NAME_JOINERS.contains(&t.text));
+    match (start, end) {
+        (Some(a), Some(b)) if a <= b => {
+            let name = words[a..=b]
+                .iter()
+                .map(|t| t.text.trim_end_matches("'s").trim_end_matches("\u{2019}s"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            if words.len() == 1 && lexicon.is_group_speaker(&name) {
+                SpeakerRef::Group(name.to_lowercase())
+            } else {
+                SpeakerRef::Named(name)
+            }
+        }
+        _ if !words.is_empty() => SpeakerRef::Anaphor,
+        _ => SpeakerRef::None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts(text: &str) -> SentenceFacts {
+        sentence(&Lexicon::builtin(), text, Span::new(0, text.len()))
+    }
+
+    fn speaker(text: &str) -> SpeakerRef {
+        facts(text).speaker
+    }
+
+    #[test]
+    fn speakers() {
+        assert_eq!(
+            speaker("Foreign Minister Ana Lopes on Monday said the vote was fair."),
+            SpeakerRef::Named("Ana Lopes".into())
+        );
+        assert_eq!(
+            speaker("\u{201c}We are close,\u{201d} Lopes said."),
+            SpeakerRef::Named("Lopes".into())
+        );
+        assert_eq!(speaker("He added that the deal was done."), SpeakerRef::Anaphor);
+        assert_eq!(
+            speaker("The truce is holding, the minister told reporters."),
+            SpeakerRef::Anaphor
+        );
+        assert_eq!(
+            speaker("According to Maria Jones, the bill passed."),
+            SpeakerRef::Named("Maria Jones".into())
+        );
+        assert_eq!(
+            speaker("Security sources confirmed the raid."),
+            SpeakerRef::Group("security sources".into())
+        );
+        assert_eq!(
+            speaker("The deal was signed, said Minister for Trade Omar Haddad."),
+            SpeakerRef::Named("Omar Haddad".into())
+        );
+        assert_eq!(speaker("The deal was signed on Monday."), SpeakerRef::None);
+    }
+
+    #[test]
+    fn rounds() {
+        let f = facts("The second round of talks opened in Geneva.");
+        assert_eq!(f.mentions[0].round, Some(2));
+        let f = facts("The third session of the negotiations ended.");
+        assert_eq!(f.mentions[0].round, Some(3));
+        let f = facts("The first lady attended the talks.");
+        assert_eq!(f.mentions[0].round, None);
+    }
+
+    #[test]
+    fn mention_text_takes_capitalised_modifiers() {
+        let f = facts("The Geneva talks ended.");
+        assert_eq!(f.mentions[0].text, "Geneva talks");
+        assert!(f.mentions[0].definite);
+        let f = facts("A new round of talks began.");
+        assert!(!f.mentions[0].definite);
+    }
+}

@@ -1,0 +1,700 @@
+//! The data that knows English: event frames and their status vocabularies,
+//! which statuses clash, cue words, speech verbs, titles, aliases and dates.
+//!
+//! The built-in lexicon is `lexicon/default.json`, compiled in. A user's file
+//! in the same format can replace it or extend it; see [`Lexicon`].
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, ErrorKind};
+use crate::span::Span;
+
+const BUILTIN: &str = include_str!("../lexicon/default.json");
+
+/// The file format, as read by serde. Every field may be left out.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct LexiconData {
+    frames: Vec<FrameData>,
+    cues: CueData,
+    sessions: Vec<String>,
+    ordinals: BTreeMap<String, u32>,
+    titles: Vec<String>,
+    pronouns: Vec<String>,
+    group_speakers: Vec<String>,
+    aliases: BTreeMap<String, Vec<String>>,
+    name_variants: Vec<Vec<String>>,
+    irregular_verbs: BTreeMap<String, Vec<String>>,
+    dates: DateData,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct FrameData {
+    name: String,
+    predicate: String,
+    heads: Vec<String>,
+    statuses: BTreeMap<String, Vocabulary>,
+    clashes: Vec<[String; 2]>,
+    successions: Vec<[String; 2]>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct Vocabulary {
+    verbs: Vec<String>,
+    nouns: Vec<String>,
+    phrases: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct CueData {
+    negation: Vec<String>,
+    ignore: Vec<String>,
+    hedge: Vec<String>,
+    conditional: Vec<String>,
+    purpose: Vec<String>,
+    expected: Vec<String>,
+    question: Vec<String>,
+    claim: Vec<String>,
+    speech: Vec<String>,
+    attribution: Vec<String>,
+    clause_breaks: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct DateData {
+    weekdays: Vec<String>,
+    days_back: BTreeMap<String, i64>,
+}
+
+/// The kinds of cue word the extractor reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum CueKind {
+    Negation,
+    Hedge,
+    Conditional,
+    Purpose,
+    Expected,
+    Question,
+    Claim,
+    Speech,
+    Attribution,
+    ClauseBreak,
+}
+
+impl CueKind {
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            CueKind::Negation => "negation",
+            CueKind::Hedge => "hedge",
+            CueKind::Conditional => "conditional",
+            CueKind::Purpose => "purpose",
+            CueKind::Expected => "expected",
+            CueKind::Question => "question",
+            CueKind::Claim => "claim",
+            CueKind::Speech => "speech",
+            CueKind::Attribution => "attribution",
+            CueKind::ClauseBreak => "clause break",
+        }
+    }
+}
+
+/// What one lexicon phrase means. A phrase may mean several things.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Entry {
+    Head { frame: usize },
+    Status { frame: usize, status: usize },
+    Cue(CueKind),
+    Ignore,
+    Ordinal(u32),
+    Session,
+    Weekday(i64),
+    DaysBack(i64),
+}
+
+/// One lexicon phrase found in a text.
+#[derive(Clone, Debug)]
+pub(crate) struct Hit {
+    pub(crate) span: Span,
+    pub(crate) entries: Vec<Entry>,
+}
+
+impl Hit {
+    pub(crate) fn cue(&self, kind: CueKind) -> bool {
+        self.entries.contains(&Entry::Cue(kind))
+    }
+}
+
+/// A compiled event frame.
+#[derive(Clone, Debug)]
+pub(crate) struct Frame {
+    pub(crate) name: String,
+    pub(crate) predicate: String,
+    pub(crate) statuses: Vec<String>,
+    clashes: HashSet<(usize, usize)>,
+    successions: HashSet<(usize, usize)>,
+}
+
+impl Frame {
+    /// Whether statuses `a` and `b` cannot both hold at one time.
+    pub(crate) fn clashes(&self, a: usize, b: usize) -> bool {
+        self.clashes.contains(&(a.min(b), a.max(b)))
+    }
+
+    /// Whether `earlier` is commonly followed by `later` as events unfold.
+    pub(crate) fn follows(&self, earlier: usize, later: usize) -> bool {
+        self.successions.contains(&(earlier, later))
+    }
+}
+
+/// The knowledge of English the detector runs on, compiled for matching.
+///
+/// [`Lexicon::builtin`] is the default. [`Lexicon::from_json`] reads a whole
+/// lexicon of your own; [`Lexicon::extend_with_json`] adds your words to
+/// another lexicon (frames of the same name are merged, status by status).
+/// All matching is ASCII case-insensitive on whole words.
+///
+/// ```
+/// use gainsay::{Detector, Document, Lexicon};
+///
+/// // "kaput" is not in the built-in vocabulary; a user file adds it.
+/// let extra = r#"{"frames": [{"name": "talks", "statuses": {"collapsed": {"phrases": ["kaput"]}}}]}"#;
+/// let lexicon = Lexicon::builtin().extend_with_json(extra).unwrap();
+/// let detector = Detector::builder().lexicon(lexicon).build().unwrap();
+/// let doc = Document::new("a", "The talks are kaput.");
+/// assert_eq!(detector.statements(&doc)[0].status, "collapsed");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Lexicon {
+    data: LexiconData,
+    matcher: AhoCorasick,
+    meanings: Vec<Vec<Entry>>,
+    pub(crate) frames: Vec<Frame>,
+    titles: HashSet<String>,
+    pronouns: HashSet<String>,
+    group_speakers: HashSet<String>,
+    aliases: HashMap<String, String>,
+    variants: HashMap<String, String>,
+}
+
+impl Lexicon {
+    /// The built-in lexicon.
+    pub fn builtin() -> Lexicon {
+        // The built-in file is tested; a failure here is a bug in this crate.
+        Lexicon::from_json_named(BUILTIN, "<builtin>").expect("the built-in lexicon is valid")
+    }
+
+    /// The text of the built-in lexicon file, a starting point for your own.
+    pub fn builtin_json() -> &'static str {
+        BUILTIN
+    }
+
+    /// A lexicon from JSON text in the lexicon format.
+    ///
+    /// ```
+    /// use gainsay::{ErrorKind, Lexicon};
+    ///
+    /// let err = Lexicon::from_json("{\n  \"frames\": 3\n}").unwrap_err();
+    /// match err.kind() {
+    ///     ErrorKind::Lexicon { line, .. } => assert_eq!(*line, 2),
+    ///     other => panic!("unexpected {other:?}"),
+    /// }
+    /// ```
+    pub fn from_json(text: &str) -> Result<Lexicon, Error> {
+        Lexicon::from_json_named(text, "<string>")
+    }
+
+    /// A lexicon read from a JSON file.
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Lexicon, Error> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        Lexicon::from_json_named(&text, &path.display().to_string())
+    }
+
+    /// This lexicon with the entries of a JSON text added to it.
+    pub fn extend_with_json(&self, text: &str) -> Result<Lexicon, Error> {
+        let extra = parse(text, "<string>")?;
+        let mut data = self.data.clone();
+        merge(&mut data, extra);
+        Lexicon::compile(data, "<string>")
+    }
+
+    /// This lexicon with the entries of a JSON file added to it.
+    pub fn extend_with_path(&self, path: impl AsRef<Path>) -> Result<Lexicon, Error> {
+        let path = path.as_ref();
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let origin = path.display().to_string();
+        let extra = parse(&text, &origin)?;
+        let mut data = self.data.clone();
+        merge(&mut data, extra);
+        Lexicon::compile(data, &origin)
+    }
+
+    /// The lexicon as JSON in the lexicon format.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(&self.data).unwrap_or_default()
+    }
+
+    /// The names of the event frames, in file order.
+    ///
+    /// ```
+    /// let lexicon = gainsay::Lexicon::builtin();
+    /// assert!(lexicon.frame_names().any(|f| f == "talks"));
+    /// ```
+    pub fn frame_names(&self) -> impl Iterator<Item = &str> {
+        self.frames.iter().map(|f| f.name.as_str())
+    }
+
+    fn from_json_named(text: &str, origin: &str) -> Result<Lexicon, Error> {
+        Lexicon::compile(parse(text, origin)?, origin)
+    }
+
+    fn compile(data: LexiconData, origin: &str) -> Result<Lexicon, Error> {
+        let invalid = |message: String| {
+            Error::new(ErrorKind::Lexicon {
+                origin: origin.to_string(),
+                line: 0,
+                column: 0,
+                message,
+            })
+        };
+        let mut table: BTreeMap<String, Vec<Entry>> = BTreeMap::new();
+        let mut add = |phrase: &str, entry: Entry| {
+            for form in apostrophe_forms(&phrase.trim().to_ascii_lowercase()) {
+                if form.is_empty() {
+                    continue;
+                }
+                let meanings = table.entry(form).or_default();
+                if !meanings.contains(&entry) {
+                    meanings.push(entry);
+                }
+            }
+        };
+        let irregular = &data.irregular_verbs;
+        let mut frames = Vec::new();
+        let mut names = HashSet::new();
+        for (fi, frame) in data.frames.iter().enumerate() {
+            if frame.name.trim().is_empty() {
+                return Err(invalid(format!("frame {} has no name", fi + 1)));
+            }
+            if !names.insert(frame.name.as_str()) {
+                return Err(invalid(format!("frame {:?} is defined twice", frame.name)));
+            }
+            for head in &frame.heads {
+                add(head, Entry::Head { frame: fi });
+                add(&plural_phrase(head), Entry::Head { frame: fi });
+            }
+            let statuses: Vec<String> = frame.statuses.keys().cloned().collect();
+            for (si, vocab) in frame.statuses.values().enumerate() {
+                let entry = Entry::Status {
+                    frame: fi,
+                    status: si,
+                };
+                for verb in &vocab.verbs {
+                    for form in verb_forms(verb, irregular) {
+                        add(&form, entry);
+                    }
+                }
+                for noun in &vocab.nouns {
+                    add(noun, entry);
+                    add(&plural_phrase(noun), entry);
+                }
+                for phrase in &vocab.phrases {
+                    add(phrase, entry);
+                }
+            }
+            let index = |name: &str| {
+                statuses.iter().position(|s| s == name).ok_or_else(|| {
+                    invalid(format!(
+                        "frame {:?} names status {:?}, which it does not define",
+                        frame.name, name
+                    ))
+                })
+            };
+            let mut clashes = HashSet::new();
+            for [a, b] in &frame.clashes {
+                let (a, b) = (index(a)?, index(b)?);
+                clashes.insert((a.min(b), a.max(b)));
+            }
+            let mut successions = HashSet::new();
+            for [a, b] in &frame.successions {
+                successions.insert((index(a)?, index(b)?));
+            }
+            frames.push(Frame {
+                name: frame.name.clone(),
+                predicate: if frame.predicate.is_empty() {
+                    "status".to_string()
+                } else {
+                    frame.predicate.clone()
+                },
+                statuses,
+                clashes,
+                successions,
+            });
+        }
+        let cues = &data.cues;
+        for (list, kind) in [
+            (&cues.negation, CueKind::Negation),
+            (&cues.hedge, CueKind::Hedge),
+            (&cues.conditional, CueKind::Conditional),
+            (&cues.purpose, CueKind::Purpose),
+            (&cues.expected, CueKind::Expected),
+            (&cues.question, CueKind::Question),
+            (&cues.claim, CueKind::Claim),
+            (&cues.speech, CueKind::Speech),
+            (&cues.attribution, CueKind::Attribution),
+            (&cues.clause_breaks, CueKind::ClauseBreak),
+        ] {
+            for phrase in list {
+                add(phrase, Entry::Cue(kind));
+            }
+        }
+        for phrase in &cues.ignore {
+            add(phrase, Entry::Ignore);
+        }
+        for (word, n) in &data.ordinals {
+            add(word, Entry::Ordinal(*n));
+        }
+        for word in &data.sessions {
+            add(word, Entry::Session);
+        }
+        for (i, day) in data.dates.weekdays.iter().enumerate() {
+            add(day, Entry::Weekday(i as i64));
+        }
+        for (phrase, days) in &data.dates.days_back {
+            add(phrase, Entry::DaysBack(*days));
+        }
+        let (patterns, meanings): (Vec<String>, Vec<Vec<Entry>>) = table.into_iter().unzip();
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .map_err(|e| invalid(format!("cannot compile the lexicon: {e}")))?;
+        let lower_set = |list: &[String]| list.iter().map(|s| s.to_lowercase()).collect();
+        let mut aliases = HashMap::new();
+        for (canonical, names) in &data.aliases {
+            aliases.insert(canonical.to_lowercase(), canonical.clone());
+            for name in names {
+                aliases.insert(name.to_lowercase(), canonical.clone());
+            }
+        }
+        let mut variants = HashMap::new();
+        for group in &data.name_variants {
+            if let Some(first) = group.first() {
+                for name in group {
+                    variants.insert(name.to_lowercase(), first.to_lowercase());
+                }
+            }
+        }
+        Ok(Lexicon {
+            titles: lower_set(&data.titles),
+            pronouns: lower_set(&data.pronouns),
+            group_speakers: lower_set(&data.group_speakers),
+            data,
+            matcher,
+            meanings,
+            frames,
+            aliases,
+            variants,
+        })
+    }
+
+    /// Every lexicon phrase in `text` on whole-word boundaries, leftmost
+    /// longest first, not overlapping. Phrases listed under `ignore` win
+    /// their span and are dropped.
+    pub(crate) fn scan(&self, text: &str) -> Vec<Hit> {
+        let mut found: Vec<(usize, usize, usize)> = self
+            .matcher
+            .find_overlapping_iter(text)
+            .filter(|m| whole_word(text, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        let mut hits = Vec::new();
+        let mut end = 0;
+        for (start, stop, pattern) in found {
+            if start < end {
+                continue;
+            }
+            end = stop;
+            let entries = self.meanings.get(pattern).cloned().unwrap_or_default();
+            if entries.contains(&Entry::Ignore) {
+                continue;
+            }
+            hits.push(Hit {
+                span: Span::new(start, stop),
+                entries,
+            });
+        }
+        hits
+    }
+
+    pub(crate) fn is_title(&self, word: &str) -> bool {
+        self.titles.contains(&word.to_lowercase())
+    }
+
+    pub(crate) fn is_pronoun(&self, word: &str) -> bool {
+        self.pronouns.contains(&word.to_lowercase())
+    }
+
+    pub(crate) fn is_group_speaker(&self, phrase: &str) -> bool {
+        self.group_speakers.contains(&phrase.to_lowercase())
+    }
+
+    /// The canonical name for an alias, if the lexicon knows one.
+    pub(crate) fn alias(&self, name: &str) -> Option<&str> {
+        self.aliases.get(&name.to_lowercase()).map(String::as_str)
+    }
+
+    /// One spelling for the variants of a given name.
+    pub(crate) fn name_variant<'a>(&'a self, word: &'a str) -> &'a str {
+        self.variants.get(word).map(String::as_str).unwrap_or(word)
+    }
+}
+
+fn parse(text: &str, origin: &str) -> Result<LexiconData, Error> {
+    serde_json::from_str(text).map_err(|e| {
+        Error::new(ErrorKind::Lexicon {
+            origin: origin.to_string(),
+            line: e.line(),
+            column: e.column(),
+            message: e.to_string(),
+        })
+    })
+}
+
+/// Adds `extra` to `data`: lists are appended, frames merged by name.
+fn merge(data: &mut LexiconData, extra: LexiconData) {
+    for frame in extra.frames {
+        match data.frames.iter_mut().find(|f| f.name == frame.name) {
+            Some(have) => {
+                have.heads.extend(frame.heads);
+                for (status, vocab) in frame.statuses {
+                    let mine = have.statuses.entry(status).or_default();
+                    mine.verbs.extend(vocab.verbs);
+                    mine.nouns.extend(vocab.nouns);
+                    mine.phrases.extend(vocab.phrases);
+                }
+                have.clashes.extend(frame.clashes);
+                have.successions.extend(frame.successions);
+                if !frame.predicate.is_empty() {
+                    have.predicate = frame.predicate;
+                }
+            }
+            None => data.frames.push(frame),
+        }
+    }
+    let (c, e) = (&mut data.cues, extra.cues);
+    c.negation.extend(e.negation);
+    c.ignore.extend(e.ignore);
+    c.hedge.extend(e.hedge);
+    c.conditional.extend(e.conditional);
+    c.purpose.extend(e.purpose);
+    c.expected.extend(e.expected);
+    c.question.extend(e.question);
+    c.claim.extend(e.claim);
+    c.speech.extend(e.speech);
+    c.attribution.extend(e.attribution);
+    c.clause_breaks.extend(e.clause_breaks);
+    data.sessions.extend(extra.sessions);
+    data.ordinals.extend(extra.ordinals);
+    data.titles.extend(extra.titles);
+    data.pronouns.extend(extra.pronouns);
+    data.group_speakers.extend(extra.group_speakers);
+    for (canonical, names) in extra.aliases {
+        data.aliases.entry(canonical).or_default().extend(names);
+    }
+    data.name_variants.extend(extra.name_variants);
+    data.irregular_verbs.extend(extra.irregular_verbs);
+    data.dates.weekdays.extend(extra.dates.weekdays);
+    data.dates.days_back.extend(extra.dates.days_back);
+}
+
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text.get(..start).and_then(|s| s.chars().next_back());
+    let after = text.get(end..).and_then(|s| s.chars().next());
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The phrase with straight apostrophes, and with curly ones.
+fn apostrophe_forms(phrase: &str) -> Vec<String> {
+    if phrase.contains('\'') {
+        vec![phrase.to_string(), phrase.replace('\'', "\u{2019}")]
+    } else {
+        vec![phrase.to_string()]
+    }
+}
+
+/// Every inflection of a verb phrase: its first word inflected, the rest kept.
+fn verb_forms(phrase: &str, irregular: &BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let phrase = phrase.trim().to_ascii_lowercase();
+    let (verb, rest) = match phrase.split_once(' ') {
+        Some((v, r)) => (v.to_string(), format!(" {r}")),
+        None => (phrase.clone(), String::new()),
+    };
+    let mut forms = vec![verb.clone()];
+    match irregular.get(&verb) {
+        Some(list) => forms.extend(list.iter().map(|f| f.to_ascii_lowercase())),
+        None => forms.extend(regular_forms(&verb)),
+    }
+    forms.dedup();
+    forms.into_iter().map(|f| format!("{f}{rest}")).collect()
+}
+
+fn regular_forms(verb: &str) -> Vec<String> {
+    let b = verb.as_bytes();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let n = b.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let last = b[n - 1];
+    let consonant_y = last == b'y' && n > 1 && !vowel(b[n - 2]);
+    let short_cvc = n >= 3
+        && n <= 4
+        && !vowel(last)
+        && !b"wxy".contains(&last)
+        && vowel(b[n - 2])
+        && !vowel(b[n - 3]);
+    let third = if verb.ends_with(['s', 'x', 'z']) || verb.ends_with("ch") || verb.ends_with("sh") {
+        format!("{verb}es")
+    } else if consonant_y {
+        format!("{}ies", &verb[..n - 1])
+    } else {
+        format!("{verb}s")
+    };
+    let past = if last == b'e' {
+        format!("{verb}d")
+    } else if consonant_y {
+        format!("{}ied", &verb[..n - 1])
+    } else if short_cvc {
+        format!("{verb}{}ed", last as char)
+    } else {
+        format!("{verb}ed")
+    };
+    let gerund = if verb.ends_with("ie") {
+        format!("{}ying", &verb[..n - 2])
+    } else if last == b'e' && !verb.ends_with("ee") && n > 2 {
+        format!("{}ing", &verb[..n - 1])
+    } else if short_cvc {
+        format!("{verb}{}ing", last as char)
+    } else {
+        format!("{verb}ing")
+    };
+    vec![third, past, gerund]
+}
+
+/// The plural of a noun phrase: the word before "of", else the last word.
+fn plural_phrase(phrase: &str) -> String {
+    let phrase = phrase.trim();
+    let words: Vec<&str> = phrase.split(' ').collect();
+    let at = words
+        .iter()
+        .position(|w| *w == "of")
+        .filter(|&i| i > 0)
+        .map(|i| i - 1)
+        .unwrap_or(words.len().saturating_sub(1));
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| if i == at { plural(w) } else { (*w).to_string() })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn plural(word: &str) -> String {
+    let b = word.as_bytes();
+    let n = b.len();
+    if word.ends_with(['s', 'x', 'z']) || word.ends_with("ch") || word.ends_with("sh") {
+        format!("{word}es")
+    } else if n > 1 && b[n - 1] == b'y' && !b"aeiou".contains(&b[n - 2]) {
+        format!("{}ies", &word[..n - 1])
+    } else {
+        format!("{word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_compiles() {
+        let lexicon = Lexicon::builtin();
+        assert!(lexicon.frames.len() >= 8);
+        let talks = &lexicon.frames[0];
+        assert_eq!(talks.name, "talks");
+    }
+
+    #[test]
+    fn inflections() {
+        let none = BTreeMap::new();
+        let forms = verb_forms("break down", &none);
+        assert!(forms.contains(&"break downs".to_string()) || forms.contains(&"breaks down".to_string()));
+        assert_eq!(regular_forms("collapse"), ["collapses", "collapsed", "collapsing"]);
+        assert_eq!(regular_forms("stall"), ["stalls", "stalled", "stalling"]);
+        assert_eq!(regular_forms("stop"), ["stops", "stopped", "stopping"]);
+        assert_eq!(regular_forms("carry"), ["carries", "carried", "carrying"]);
+        assert_eq!(regular_forms("derail"), ["derails", "derailed", "derailing"]);
+        let lexicon = Lexicon::builtin();
+        let irregular = &lexicon.data.irregular_verbs;
+        assert!(verb_forms("fall apart", irregular).contains(&"fell apart".to_string()));
+        assert!(verb_forms("break down", irregular).contains(&"broke down".to_string()));
+        assert_eq!(plural_phrase("glimmer of hope"), "glimmers of hope");
+        assert_eq!(plural_phrase("positive sign"), "positive signs");
+        assert_eq!(plural("party"), "parties");
+    }
+
+    #[test]
+    fn scan_whole_words_longest_first() {
+        let lexicon = Lexicon::builtin();
+        let text = "Notably, the talks did not fail; they failed to yield a deal.";
+        let hits = lexicon.scan(text);
+        let words: Vec<&str> = hits.iter().map(|h| &text[h.span.range()]).collect();
+        assert!(!words.contains(&"Not"), "{words:?}");
+        assert!(words.contains(&"failed to"), "{words:?}");
+        assert!(words.contains(&"not"), "{words:?}");
+    }
+
+    #[test]
+    fn curly_apostrophes_match() {
+        let lexicon = Lexicon::builtin();
+        let text = "They didn\u{2019}t agree.";
+        let hits = lexicon.scan(text);
+        assert!(hits.iter().any(|h| h.cue(CueKind::Negation)));
+    }
+
+    #[test]
+    fn ignore_phrases_shadow() {
+        let lexicon = Lexicon::builtin();
+        let hits = lexicon.scan("not only the talks");
+        assert!(!hits.iter().any(|h| h.cue(CueKind::Negation)));
+    }
+
+    #[test]
+    fn bad_lexicons_are_errors_with_position() {
+        let err = Lexicon::from_json("{\"frames\": [}").unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::Lexicon { line: 1, .. }));
+        let err = Lexicon::from_json(r#"{"unknown_key": 1}"#).unwrap_err();
+        assert!(err.to_string().contains("unknown"));
+        let err = Lexicon::from_json(
+            r#"{"frames": [{"name": "x", "statuses": {"a": {}}, "clashes": [["a", "b"]]}]}"#,
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("\"b\""));
+    }
+
+    #[test]
+    fn round_trips_as_json() {
+        let lexicon = Lexicon::builtin();
+        let again = Lexicon::from_json(&lexicon.to_json()).unwrap();
+        assert_eq!(again.frames.len(), lexicon.frames.len());
+    }
+}

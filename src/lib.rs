@@ -1,0 +1,78 @@
+//! gainsay reads several news articles about the same story and flags where
+//! the sources contradict each other.
+//!
+//! # Quick start
+//!
+//! ```
+//! use gainsay::{ConflictKind, Detector, Document};
+//!
+//! let docs = [
+//!     Document::parse("herald", "date: 2025-06-02\n\n\
+//!         The minister said the negotiations had produced a breakthrough."),
+//!     Document::parse("courier", "date: 2025-06-02\n\n\
+//!         The negotiations produced no breakthrough, officials said."),
+//! ];
+//! let report = Detector::new().check(&docs);
+//! let conflict = &report.conflicts[0];
+//! assert_eq!(conflict.kind, ConflictKind::Negation);
+//! assert_eq!(conflict.subject, "talks");
+//! assert!(conflict.explanation.contains("breakthrough"));
+//! ```
+//!
+//! # The pipeline
+//!
+//! Data flows one way, one module per stage:
+//!
+//! 1. [`Document`]: one article, with its id, date, outlet and title, read
+//!    from a file with optional header lines.
+//! 2. Segmentation ([`Segmenter`], [`SentenceSplitter`]): sentences as byte
+//!    spans.
+//! 3. Extraction: each sentence gives [`Statement`]s: subject, predicate,
+//!    status, [`Polarity`], [`Modality`], speaker, date, evidence span. The
+//!    words it knows come from the [`Lexicon`], which is data.
+//! 4. Resolution: "the talks" is tied to the event named earlier, "he said"
+//!    to the person named earlier, aliases and spelling variants to one key.
+//! 5. Comparison: statements are grouped by key and compared across
+//!    documents only; each [`Conflict`] names its rule, its [`ConflictKind`],
+//!    a score, a [`Temporal`] note and both sides' evidence.
+//! 6. [`Report`]: serde data, and text for a person.
+//!
+//! # What is not an assertion
+//!
+//! Conditionals ("if the talks fail"), aims ("to prevent the talks from
+//! collapsing") and questions are never compared. Hedged statements and
+//! other parties' claims are compared with a lower score; expectations
+//! ("the talks will resume") only with other expectations.
+//!
+//! # Conflict kinds
+//!
+//! | kind | rule | example |
+//! | --- | --- | --- |
+//! | `status` | `status-clash` | "the talks made progress" / "the talks collapsed" |
+//! | `negation` | `polarity-flip` | "a breakthrough" / "no breakthrough" |
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+mod compare;
+mod date;
+mod detector;
+mod document;
+mod error;
+mod extract;
+mod lexicon;
+mod report;
+mod resolve;
+mod segment;
+mod span;
+
+pub use compare::{Conflict, ConflictKind, Side, Temporal};
+pub use date::Date;
+pub use detector::{Detector, DetectorBuilder};
+pub use document::Document;
+pub use error::{Error, ErrorKind};
+pub use extract::{Cue, Modality, Polarity, Speaker, Statement, Subject};
+pub use lexicon::Lexicon;
+pub use report::{DocumentSummary, Report, Skipped};
+pub use segment::{Segmenter, SentenceSplitter};
+pub use span::Span;

@@ -1,0 +1,294 @@
+//! One name for one thing: events named earlier in a document, speakers
+//! quoted across sentences, and canonical keys that match across documents.
+
+use strsim::jaro_winkler;
+
+use crate::date::Date;
+use crate::document::Document;
+use crate::extract::{
+    Mention, RawStatement, SentenceFacts, Speaker, SpeakerRef, Statement, Subject, TimeRef,
+};
+use crate::lexicon::Lexicon;
+
+/// How many sentences back a status with no event of its own may look for one.
+const CONTEXT_WINDOW: usize = 4;
+
+/// Surnames at least this similar (Jaro-Winkler) are one spelling apart.
+const NAME_SIMILARITY: f64 = 0.93;
+
+/// Turns one document's sentence facts into statements with resolved
+/// subjects, speakers, dates and keys.
+pub(crate) fn document(lexicon: &Lexicon, doc: &Document, facts: &[SentenceFacts]) -> Vec<Statement> {
+    let speakers = quoted_speakers(doc, facts);
+    let mut out = Vec::new();
+    let mut named: Vec<String> = Vec::new();
+    // Per frame: the sentence of its last mention, and that mention.
+    let mut recent: Vec<Option<(usize, Mention)>> = vec![None; lexicon.frames.len()];
+    for (index, (fact, speaker)) in facts.iter().zip(speakers).enumerate() {
+        let speaker = match speaker {
+            SpeakerRef::Named(name) => {
+                let full = fullest_name(lexicon, &named, &name);
+                named.push(full.clone());
+                Some(person(lexicon, &full))
+            }
+            SpeakerRef::Anaphor => named.last().map(|name| person(lexicon, name)),
+            SpeakerRef::Group(group) => Some(Speaker {
+                key: format!("group:{group}"),
+                name: group,
+            }),
+            SpeakerRef::None => None,
+        };
+        let mentions: Vec<Mention> = fact
+            .mentions
+            .iter()
+            .map(|m| inherit_round(m, recent.get(m.frame).and_then(Option::as_ref)))
+            .collect();
+        let (date, time) = date_of(doc.date(), fact.time.as_ref());
+        let mut taken_groups = Vec::new();
+        for raw in &fact.statements {
+            let subject = match raw.mention.and_then(|i| mentions.get(i)) {
+                Some(m) => subject(lexicon, m),
+                None => match from_context(&recent, raw, fact, index, &mut taken_groups) {
+                    Some(m) => subject(lexicon, m),
+                    None => continue,
+                },
+            };
+            let Some(frame) = lexicon.frames.get(raw.frame) else {
+                continue;
+            };
+            out.push(Statement {
+                document: doc.id().to_string(),
+                sentence: fact.span,
+                text: doc.text().get(fact.span.range()).unwrap_or("").to_string(),
+                evidence: raw.evidence,
+                frame: frame.name.clone(),
+                subject,
+                predicate: frame.predicate.clone(),
+                status: frame.statuses.get(raw.status).cloned().unwrap_or_default(),
+                polarity: raw.polarity,
+                modality: raw.modality,
+                speaker: speaker.clone(),
+                date,
+                time: time.clone(),
+                cues: raw.cues.clone(),
+            });
+        }
+        for m in mentions {
+            let frame = m.frame;
+            if let Some(slot) = recent.get_mut(frame) {
+                *slot = Some((index, m));
+            }
+        }
+    }
+    out
+}
+
+/// A mention that refers back ("the talks") takes the round of the last
+/// mention of its event.
+fn inherit_round(m: &Mention, last: Option<&(usize, Mention)>) -> Mention {
+    let mut m = m.clone();
+    if m.round.is_none() && m.definite {
+        m.round = last.and_then(|(_, prev)| prev.round);
+    }
+    m
+}
+
+/// For a status with no event in its sentence: the most recent mention of
+/// one of its frames within the window. Of the statements one status phrase
+/// gave (one per frame), only the best-placed is kept.
+fn from_context<'a>(
+    recent: &'a [Option<(usize, Mention)>],
+    raw: &RawStatement,
+    fact: &SentenceFacts,
+    index: usize,
+    taken: &mut Vec<usize>,
+) -> Option<&'a Mention> {
+    if taken.contains(&raw.group) {
+        return None;
+    }
+    let age = |frame: usize| {
+        recent
+            .get(frame)
+            .and_then(Option::as_ref)
+            .map(|(at, _)| index - at)
+            .filter(|&age| age <= CONTEXT_WINDOW)
+    };
+    let best = fact
+        .statements
+        .iter()
+        .filter(|r| r.group == raw.group && r.mention.is_none())
+        .filter_map(|r| age(r.frame).map(|a| (a, r.frame)))
+        .min()?;
+    if best.1 != raw.frame {
+        return None;
+    }
+    taken.push(raw.group);
+    recent.get(raw.frame)?.as_ref().map(|(_, m)| m)
+}
+
+fn subject(lexicon: &Lexicon, m: &Mention) -> Subject {
+    Subject {
+        text: m.text.clone(),
+        key: lexicon
+            .frames
+            .get(m.frame)
+            .map(|f| f.name.clone())
+            .unwrap_or_default(),
+        round: m.round,
+    }
+}
+
+fn date_of(doc: Option<Date>, time: Option<&(String, TimeRef)>) -> (Option<Date>, Option<String>) {
+    let Some((text, time)) = time else {
+        return (doc, None);
+    };
+    let date = doc.map(|d| match *time {
+        TimeRef::Weekday(day) => d.last_weekday(day),
+        TimeRef::DaysBack(days) => d.minus_days(days),
+    });
+    (date, Some(text.clone()))
+}
+
+/// The speaker of each sentence. A sentence inside a quotation that runs
+/// over several sentences takes the speaker named anywhere in that run.
+fn quoted_speakers(doc: &Document, facts: &[SentenceFacts]) -> Vec<SpeakerRef> {
+    let mut out: Vec<SpeakerRef> = facts.iter().map(|f| f.speaker.clone()).collect();
+    let mut run_start = 0;
+    let mut depth = 0i32;
+    let mut straight_open = false;
+    for i in 0..facts.len() {
+        let fact = &facts[i];
+        depth = (depth + fact.quote_balance).max(0);
+        straight_open ^= fact.straight_quotes % 2 == 1;
+        let next_new_paragraph = facts.get(i + 1).is_none_or(|next| {
+            doc.text()
+                .get(fact.span.end..next.span.start)
+                .is_none_or(|gap| gap.contains('\n'))
+        });
+        let open = (depth > 0 || straight_open) && !next_new_paragraph;
+        if !open {
+            let run = run_start..=i;
+            if run.end() > run.start() {
+                let found = facts[run.clone()]
+                    .iter()
+                    .map(|f| &f.speaker)
+                    .find(|s| **s != SpeakerRef::None)
+                    .cloned();
+                if let Some(found) = found {
+                    for slot in &mut out[run] {
+                        if *slot == SpeakerRef::None {
+                            *slot = found.clone();
+                        }
+                    }
+                }
+            }
+            run_start = i + 1;
+            depth = 0;
+            straight_open = false;
+        }
+    }
+    out
+}
+
+/// "Asif" after "Khawaja Muhammad Asif" in the same document is the latter.
+fn fullest_name(lexicon: &Lexicon, named: &[String], name: &str) -> String {
+    let key = person_key(lexicon, name);
+    named
+        .iter()
+        .rev()
+        .filter(|n| n.len() > name.len() && same_person(&person_key(lexicon, n), &key))
+        .max_by_key(|n| n.len())
+        .cloned()
+        .unwrap_or_else(|| canonical(lexicon, name))
+}
+
+fn person(lexicon: &Lexicon, name: &str) -> Speaker {
+    Speaker {
+        name: name.to_string(),
+        key: person_key(lexicon, name),
+    }
+}
+
+/// The lexicon's canonical name for an alias ("Turkiye" is "Turkey");
+/// a canonical name is its own.
+pub(crate) fn canonical(lexicon: &Lexicon, name: &str) -> String {
+    lexicon
+        .alias(name)
+        .map(str::to_string)
+        .unwrap_or_else(|| name.to_string())
+}
+
+/// A key for a person or party: aliases resolved, titles dropped, name
+/// variants folded, lower case; "k asif" for "Khawaja Muhammad Asif".
+pub(crate) fn person_key(lexicon: &Lexicon, name: &str) -> String {
+    let name = canonical(lexicon, name);
+    let words: Vec<String> = name
+        .split_whitespace()
+        .filter(|w| !lexicon.is_title(w))
+        .map(|w| {
+            let w = w.to_lowercase();
+            lexicon.name_variant(&w).to_string()
+        })
+        .collect();
+    match words.as_slice() {
+        [] => name.to_lowercase(),
+        [one] => one.clone(),
+        [first, .., last] => {
+            let initial: String = first.chars().take(1).collect();
+            format!("{initial} {last}")
+        }
+    }
+}
+
+/// Whether two person keys name one person: surnames alike and initials,
+/// where both have one, equal.
+pub(crate) fn same_person(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    if a.starts_with("group:") || b.starts_with("group:") {
+        return false;
+    }
+    let split = |k: &str| match k.split_once(' ') {
+        Some((initial, last)) => (Some(initial.to_string()), last.to_string()),
+        None => (None, k.to_string()),
+    };
+    let (ia, la) = split(a);
+    let (ib, lb) = split(b);
+    let initials = match (ia, ib) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    initials && (la == lb || jaro_winkler(&la, &lb) >= NAME_SIMILARITY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn person_keys_fold_variants_and_titles() {
+        let lex = Lexicon::builtin();
+        assert_eq!(person_key(&lex, "Khawaja Muhammad Asif"), "k asif");
+        assert_eq!(person_key(&lex, "Khwaja Asif"), "k asif");
+        assert_eq!(person_key(&lex, "Mohammed Salem"), person_key(&lex, "Muhammad Salem"));
+        assert_eq!(person_key(&lex, "President Ana Lopes"), "a lopes");
+        assert!(same_person("asif", "k asif"));
+        assert!(same_person("j zelensky", "j zelenskyi"));
+        assert!(!same_person("a lopes", "b lopes"));
+        assert!(!same_person("a lopes", "a perez"));
+        assert!(!same_person("group:officials", "officials"));
+    }
+
+    #[test]
+    fn aliases_are_canonical_and_idempotent() {
+        let lex = Lexicon::builtin();
+        assert_eq!(canonical(&lex, "Turkiye"), "Turkey");
+        assert_eq!(canonical(&lex, "Türkiye"), "Turkey");
+        assert_eq!(canonical(&lex, "Turkey"), "Turkey");
+        assert_eq!(canonical(&lex, "TTP"), "Tehreek-e-Taliban Pakistan");
+        let once = canonical(&lex, "U.S.");
+        assert_eq!(canonical(&lex, &once), once);
+        assert_eq!(canonical(&lex, "Atlantis"), "Atlantis");
+    }
+}

@@ -1,0 +1,217 @@
+//! Sentence boundaries as byte spans.
+
+use std::fmt;
+
+use crate::span::Span;
+
+/// Splits text into sentences.
+///
+/// Implementations return spans into the given text, in order, not
+/// overlapping, each trimmed of surrounding white space and never empty.
+pub trait Segmenter: Send + Sync + fmt::Debug {
+    /// The sentence spans of `text`.
+    fn segment(&self, text: &str) -> Vec<Span>;
+}
+
+/// The default splitter for English news text.
+///
+/// Line structure comes first: a headline, a bullet line or a paragraph is its
+/// own sentence, while a line wrapped mid-sentence is joined to the next.
+/// Within a block, the abbreviation- and quote-aware rules of the `sentencex`
+/// crate find the boundaries ("Mr.", "U.S.", "p.m." do not end a sentence; a
+/// closing quote stays with its sentence).
+///
+/// ```
+/// use gainsay::{Segmenter, SentenceSplitter};
+///
+/// let text = "Talks Stall\nMr. Smith said the U.S. team left at 5 p.m. on Friday. Talks end.";
+/// let spans = SentenceSplitter::default().segment(text);
+/// let sentences: Vec<&str> = spans.iter().map(|s| &text[s.range()]).collect();
+/// assert_eq!(
+///     sentences,
+///     ["Talks Stall", "Mr. Smith said the U.S. team left at 5 p.m. on Friday.", "Talks end."]
+/// );
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct SentenceSplitter {
+    _private: (),
+}
+
+impl Segmenter for SentenceSplitter {
+    fn segment(&self, text: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        for block in blocks(text) {
+            split_block(text, block, &mut out);
+        }
+        out
+    }
+}
+
+/// Splits the text at line breaks that end a sentence.
+fn blocks(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut pos = 0;
+    let mut lines = text.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        pos += line.len();
+        let next = lines.peek().copied().unwrap_or("");
+        if lines.peek().is_none() || line_ends_sentence(line, next) {
+            out.push(Span::new(start, pos));
+            start = pos;
+        }
+    }
+    if start < text.len() {
+        out.push(Span::new(start, text.len()));
+    }
+    out
+}
+
+fn line_ends_sentence(line: &str, next: &str) -> bool {
+    let line = line.trim();
+    let next = next.trim();
+    if line.is_empty() || next.is_empty() || is_bullet(line) || is_bullet(next) {
+        return true;
+    }
+    let ends_closed = line.ends_with(|c: char| {
+        matches!(
+            c,
+            '.' | '!' | '?' | ':' | ';' | '"' | '\u{201d}' | '\u{2019}' | ')'
+        )
+    });
+    let next_opens = next
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || is_opening_quote(c));
+    // An unclosed, title-like line followed by a capital is a headline; an
+    // unclosed line ending in a lower-case word was wrapped mid-sentence.
+    ends_closed || (next_opens && is_title_like(line))
+}
+
+fn is_title_like(line: &str) -> bool {
+    let capital = |w: &str| w.chars().next().is_some_and(|c| !c.is_lowercase());
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let last_capital = words.last().is_some_and(|w| capital(w));
+    let capitals = words.iter().filter(|w| capital(w)).count();
+    last_capital || capitals * 2 > words.len()
+}
+
+fn is_opening_quote(c: char) -> bool {
+    matches!(c, '"' | '\u{201c}' | '\u{2018}' | '\'')
+}
+
+fn is_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    match chars.next() {
+        Some('-' | '*' | '\u{2022}' | '\u{2013}' | '\u{2014}' | '\u{25cf}') => {
+            chars.next().is_some_and(char::is_whitespace)
+        }
+        _ => false,
+    }
+}
+
+fn split_block(text: &str, block: Span, out: &mut Vec<Span>) {
+    let Some(slice) = text.get(block.range()) else {
+        return;
+    };
+    let found = std::panic::catch_unwind(|| {
+        sentencex::get_sentence_boundaries("en", slice)
+            .into_iter()
+            .map(|b| Span::new(b.start_byte, b.end_byte))
+            .collect::<Vec<_>>()
+    });
+    let mut last = 0;
+    let spans = match found {
+        Ok(spans) if spans_valid(slice, &spans) => spans,
+        // A splitter failure must not lose text: keep the block whole.
+        _ => vec![Span::new(0, slice.len())],
+    };
+    for span in spans {
+        let span = Span::new(span.start.max(last), span.end);
+        if span.end <= span.start {
+            continue;
+        }
+        last = span.end;
+        if let Some(trimmed) = trim(slice, span) {
+            out.push(trimmed.shift(block.start));
+        }
+    }
+}
+
+fn spans_valid(text: &str, spans: &[Span]) -> bool {
+    spans.iter().all(|s| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    })
+}
+
+/// The span without surrounding white space; `None` when nothing is left.
+fn trim(text: &str, span: Span) -> Option<Span> {
+    let inner = text.get(span.range())?;
+    let lead = inner.len() - inner.trim_start().len();
+    let kept = inner.trim();
+    (!kept.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + kept.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        SentenceSplitter::default()
+            .segment(text)
+            .iter()
+            .map(|s| &text[s.range()])
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            split("Dr. Jones met Mrs. Lee on Jan. 5 in the U.S. capital. They spoke."),
+            ["Dr. Jones met Mrs. Lee on Jan. 5 in the U.S. capital.", "They spoke."]
+        );
+    }
+
+    #[test]
+    fn quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("\u{201c}We are close,\u{201d} she said. \u{201c}Very close.\u{201d} Then she left."),
+            [
+                "\u{201c}We are close,\u{201d} she said.",
+                "\u{201c}Very close.\u{201d}",
+                "Then she left."
+            ]
+        );
+    }
+
+    #[test]
+    fn headlines_and_bullets_are_sentences() {
+        assert_eq!(
+            split("Vote Delayed Again\n- Parliament adjourns\n- Speaker resigns\nThe session ended."),
+            [
+                "Vote Delayed Again",
+                "- Parliament adjourns",
+                "- Speaker resigns",
+                "The session ended."
+            ]
+        );
+    }
+
+    #[test]
+    fn wrapped_lines_are_joined() {
+        assert_eq!(
+            split("The committee met on\nTuesday and the\nvote went ahead."),
+            ["The committee met on\nTuesday and the\nvote went ahead."]
+        );
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\n\t ").is_empty());
+        assert_eq!(split("no punctuation at all"), ["no punctuation at all"]);
+    }
+}
