@@ -3,6 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use itertools::Itertools;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
@@ -125,8 +126,16 @@ const SAME_PERIOD_DAYS: i64 = 2;
 ///
 /// Statements are grouped by (frame, predicate, subject key); only
 /// statements in one group, from different documents, are compared.
-pub(crate) fn conflicts(lexicon: &Lexicon, statements: &[Statement], min_score: f64) -> Vec<Conflict> {
-    let frames: HashMap<&str, &Frame> = lexicon.frames.iter().map(|f| (f.name.as_str(), f)).collect();
+pub(crate) fn conflicts(
+    lexicon: &Lexicon,
+    statements: &[Statement],
+    min_score: f64,
+) -> Vec<Conflict> {
+    let frames: HashMap<&str, &Frame> = lexicon
+        .frames
+        .iter()
+        .map(|f| (f.name.as_str(), f))
+        .collect();
     let mut groups: BTreeMap<(&str, &str, &str), Vec<&Statement>> = BTreeMap::new();
     for s in statements.iter().filter(|s| s.modality.is_comparable()) {
         groups
@@ -141,28 +150,26 @@ pub(crate) fn conflicts(lexicon: &Lexicon, statements: &[Statement], min_score: 
             continue;
         };
         members.sort_by(|x, y| order_key(x).cmp(&order_key(y)));
-        for (i, x) in members.iter().enumerate() {
-            for y in &members[i + 1..] {
-                if x.document == y.document {
-                    continue;
-                }
-                let Some(conflict) = judge(frame, x, y) else {
-                    continue;
-                };
-                if conflict.score < min_score {
-                    continue;
-                }
-                let key = (
-                    conflict.a.document.clone(),
-                    conflict.a.start,
-                    conflict.b.document.clone(),
-                    conflict.b.start,
-                );
-                match best.get(&key) {
-                    Some(have) if have.score >= conflict.score => {}
-                    _ => {
-                        best.insert(key, conflict);
-                    }
+        for (x, y) in members.iter().tuple_combinations() {
+            if x.document == y.document {
+                continue;
+            }
+            let Some(conflict) = judge(frame, x, y) else {
+                continue;
+            };
+            if conflict.score < min_score {
+                continue;
+            }
+            let key = (
+                conflict.a.document.clone(),
+                conflict.a.start,
+                conflict.b.document.clone(),
+                conflict.b.start,
+            );
+            match best.get(&key) {
+                Some(have) if have.score >= conflict.score => {}
+                _ => {
+                    best.insert(key, conflict);
                 }
             }
         }
@@ -172,12 +179,14 @@ pub(crate) fn conflicts(lexicon: &Lexicon, statements: &[Statement], min_score: 
         x.subject
             .cmp(&y.subject)
             .then(y.score.total_cmp(&x.score))
-            .then_with(|| (&x.a.document, x.a.start, &x.b.document, x.b.start).cmp(&(
-                &y.a.document,
-                y.a.start,
-                &y.b.document,
-                y.b.start,
-            )))
+            .then_with(|| {
+                (&x.a.document, x.a.start, &x.b.document, x.b.start).cmp(&(
+                    &y.a.document,
+                    y.a.start,
+                    &y.b.document,
+                    y.b.start,
+                ))
+            })
     });
     out
 }
@@ -189,10 +198,10 @@ fn order_key(s: &Statement) -> (&str, usize, usize, &str) {
 /// Applies the rules to one pair; `None` when they agree or cannot be compared.
 fn judge(frame: &Frame, x: &Statement, y: &Statement) -> Option<Conflict> {
     // Two rounds of one event are different events.
-    if let (Some(a), Some(b)) = (x.subject.round, y.subject.round) {
-        if a != b {
-            return None;
-        }
+    if let (Some(a), Some(b)) = (x.subject.round, y.subject.round)
+        && a != b
+    {
+        return None;
     }
     // What is expected is compared only with what else is expected.
     if (x.modality == Modality::Expected) != (y.modality == Modality::Expected) {
@@ -211,7 +220,11 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement) -> Option<Conflict> {
     } else {
         return None;
     };
-    let (a, b) = if order_key(x) <= order_key(y) { (x, y) } else { (y, x) };
+    let (a, b) = if order_key(x) <= order_key(y) {
+        (x, y)
+    } else {
+        (y, x)
+    };
     let temporal = temporal(a.date, b.date);
     let (sa, sb) = (
         frame.statuses.iter().position(|s| *s == a.status)?,
@@ -291,7 +304,11 @@ fn side(s: &Statement) -> Side {
         evidence: s.evidence,
         evidence_text: evidence_text(s),
         subject_text: s.subject.text.clone(),
-        cues: s.cues.iter().map(|c| format!("{}: {}", c.kind, c.text)).collect(),
+        cues: s
+            .cues
+            .iter()
+            .map(|c| format!("{}: {}", c.kind, c.text))
+            .collect(),
     }
 }
 

@@ -68,7 +68,9 @@ impl Date {
     pub(crate) fn days_to(self, other: Date) -> i64 {
         let a = self.civil();
         let b = other.civil();
-        a.until(b).map(|span| i64::from(span.get_days())).unwrap_or(0)
+        a.until(b)
+            .map(|span| i64::from(span.get_days()))
+            .unwrap_or(0)
     }
 
     /// The date `days` days earlier; `self` when that leaves the calendar.

@@ -212,11 +212,12 @@ impl Document {
                 pos = next;
                 continue;
             }
-            if number == 0 {
-                if let Some(after) = inline_date(line) {
-                    self.set_header(1, "date", &line[after.0..after.1]);
-                    pos = after.1 + (line.len() - after.1 - line[after.1..].trim_start().len());
-                }
+            if number == 0
+                && let Some((start, end)) = inline_date(line)
+            {
+                self.set_header(1, "date", &line[start..end]);
+                let rest = &line[end..];
+                pos = end + (rest.len() - rest.trim_start().len());
             }
             break;
         }
@@ -282,7 +283,10 @@ mod tests {
         );
         assert_eq!(doc.title(), Some("Talks end"));
         assert_eq!(doc.outlet(), Some("Daily Wire"));
-        assert_eq!(doc.date().map(|d| d.to_string()).as_deref(), Some("2024-03-02"));
+        assert_eq!(
+            doc.date().map(|d| d.to_string()).as_deref(),
+            Some("2024-03-02")
+        );
         assert_eq!(&doc.text()[doc.body().range()], "Body here.\n");
     }
 

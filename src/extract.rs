@@ -217,15 +217,38 @@ pub(crate) struct SentenceFacts {
 
 /// Words skipped between a speaker's name and the speech verb.
 const SPEAKER_GAP: &[&str] = &[
-    "has", "had", "have", "also", "further", "then", "earlier", "later", "again", "reportedly",
-    "on", "today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday",
-    "saturday", "sunday", "once", "previously", "recently", "separately", "publicly", "openly",
+    "has",
+    "had",
+    "have",
+    "also",
+    "further",
+    "then",
+    "earlier",
+    "later",
+    "again",
+    "reportedly",
+    "on",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "once",
+    "previously",
+    "recently",
+    "separately",
+    "publicly",
+    "openly",
 ];
 
 /// Lower-case words that may sit inside a name.
 const NAME_JOINERS: &[&str] = &[
-    "bin", "ibn", "al", "el", "ul", "ud", "de", "da", "van", "von", "der", "den", "la", "le", "abu",
-    "for", "of",
+    "bin", "ibn", "al", "el", "ul", "ud", "de", "da", "van", "von", "der", "den", "la", "le",
+    "abu", "for", "of",
 ];
 
 /// Auxiliaries between a status word and a negation after it ("progress was not made").
@@ -235,7 +258,9 @@ const AUXILIARIES: &[&str] = &[
 ];
 
 /// Words that introduce an event as new rather than refer back to one.
-const INDEFINITE: &[&str] = &["a", "an", "another", "new", "fresh", "further", "more", "next"];
+const INDEFINITE: &[&str] = &[
+    "a", "an", "another", "new", "fresh", "further", "more", "next",
+];
 
 /// Bytes allowed between a negation cue and the status it negates.
 const NEGATION_REACH: usize = 120;
@@ -291,12 +316,15 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
         if chosen.is_empty() {
             continue;
         }
+        // "the ongoing talks": a status word that modifies the event's name.
         let attributive = chosen.iter().any(|&(frame, _, _)| {
             mentions.iter().zip(&mention_spans).any(|(m, sp)| {
+                let between = tokens_between(&tokens, hit.span.end, sp.start);
                 m.frame == frame
                     && sp.start >= hit.span.end
-                    && sp.start - hit.span.end <= 12
-                    && clause(sp.start) == clause(hit.span.start)
+                    && between.len() <= 2
+                    && between.iter().all(|t| is_capitalised(t.text))
+                    && !s[hit.span.end..sp.start].contains([',', ';', ':'])
             })
         });
         let mut cues = Vec::new();
@@ -418,10 +446,22 @@ fn preceded_by(tokens: &[Token<'_>], pos: usize, words: &[&str]) -> bool {
 /// The head with up to three capitalised words before it: "Istanbul talks".
 fn mention_text(s: &str, tokens: &[Token<'_>], head: Span) -> String {
     let mut start = head.start;
-    for t in tokens.iter().rev().filter(|t| t.span.end <= head.start).take(3) {
+    for t in tokens
+        .iter()
+        .rev()
+        .filter(|t| t.span.end <= head.start)
+        .take(3)
+    {
         let gap = &s[t.span.end..start];
         let capital = t.text.chars().next().is_some_and(char::is_uppercase);
-        if !capital || !gap.chars().all(|c| c.is_whitespace() || c == '-' || c == '\u{2013}') {
+        let determiner = INDEFINITE.iter().chain(&["the", "this", "these", "those"]);
+        let determiner = determiner.clone().any(|w| t.text.eq_ignore_ascii_case(w));
+        if !capital
+            || determiner
+            || !gap
+                .chars()
+                .all(|c| c.is_whitespace() || c == '-' || c == '\u{2013}')
+        {
             break;
         }
         start = t.span.start;
@@ -493,11 +533,13 @@ fn polarity_of(
     cues: &mut Vec<(CueKind, Span)>,
 ) -> Polarity {
     let same = |sp: Span| clause(sp.start) == clause(at.start);
-    for h in hits.iter().filter(|h| h.cue(CueKind::Negation) && same(h.span)) {
+    for h in hits
+        .iter()
+        .filter(|h| h.cue(CueKind::Negation) && same(h.span))
+    {
         let n = h.span;
         let before = n.end <= at.start && at.start - n.end <= NEGATION_REACH;
-        let before = before
-            && (!attributive || tokens_between(tokens, n.end, at.start).is_empty());
+        let before = before && (!attributive || tokens_between(tokens, n.end, at.start).is_empty());
         let after = n.start >= at.end && {
             let between = tokens_between(tokens, at.end, n.start);
             let contraction = s[n.range()].contains(['\'', '\u{2019}']);
@@ -543,7 +585,8 @@ fn modality_of(
     if asked {
         return Modality::Question;
     }
-    let checks: [(CueKind, Modality, &dyn Fn(Span) -> bool); 6] = [
+    type Check<'a> = (CueKind, Modality, &'a dyn Fn(Span) -> bool);
+    let checks: [Check<'_>; 6] = [
         (CueKind::Question, Modality::Question, &|c| {
             clause(c.start) == here && c.end <= at.start
         }),
@@ -559,7 +602,9 @@ fn modality_of(
         (CueKind::Claim, Modality::ReportedClaim, &|c| {
             c.end <= at.start || clause(c.start) != here
         }),
-        (CueKind::Hedge, Modality::Hedged, &|c| clause(c.start) == here),
+        (CueKind::Hedge, Modality::Hedged, &|c| {
+            clause(c.start) == here
+        }),
     ];
     for (kind, modality, test) in checks {
         if let Some(cue) = find(kind, test) {
@@ -577,8 +622,15 @@ fn speaker_of(lexicon: &Lexicon, s: &str, hits: &[Hit], tokens: &[Token<'_>]) ->
         let found = if hit.cue(CueKind::Attribution) {
             name_after(lexicon, s, tokens, hit.span.end)
         } else if hit.cue(CueKind::Speech) {
+            // "the United States": a capital mid-sentence is no verb.
+            if hit.span.start > 0 && s[hit.span.range()].starts_with(char::is_uppercase) {
+                continue;
+            }
             match name_before(lexicon, s, tokens, hit.span.start) {
-                SpeakerRef::None => name_after(lexicon, s, tokens, hit.span.end),
+                // "..., said the minister": inverted only after punctuation.
+                SpeakerRef::None if inverted(s, hit.span.start) => {
+                    name_after(lexicon, s, tokens, hit.span.end)
+                }
                 found => found,
             }
         } else {
@@ -589,6 +641,15 @@ fn speaker_of(lexicon: &Lexicon, s: &str, hits: &[Hit], tokens: &[Token<'_>]) ->
         }
     }
     SpeakerRef::None
+}
+
+/// Whether a speech verb at `pos` follows punctuation: `"...," said X`.
+fn inverted(s: &str, pos: usize) -> bool {
+    s[..pos]
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -616,12 +677,8 @@ fn name_before(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> 
     let Some(last) = i.checked_sub(1).map(|j| tokens[j]) else {
         return SpeakerRef::None;
     };
-    if !plain_gap(s, last.span.end, edge) && !s[last.span.end..edge].trim().is_empty() {
-        // Punctuation between: a name after a closing quote and comma is fine.
-        let gap = s[last.span.end..edge].trim();
-        if !gap.is_empty() {
-            return SpeakerRef::None;
-        }
+    if !plain_gap(s, last.span.end, edge) {
+        return SpeakerRef::None;
     }
     if lexicon.is_pronoun(last.text) {
         return SpeakerRef::Anaphor;
@@ -641,8 +698,12 @@ fn name_before(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> 
     let mut right = edge;
     while j > 0 {
         let t = tokens[j - 1];
-        let joiner = NAME_JOINERS.iter().any(|w| t.text == *w);
-        if !(is_capitalised(t.text) || (joiner && !words.is_empty())) || !plain_gap(s, t.span.end, right) {
+        let joiner = NAME_JOINERS.contains(&t.text);
+        let part =
+            is_capitalised(t.text) || lexicon.is_title(t.text) || (joiner && !words.is_empty());
+        // "Pakistan's Defence Minister": the possessor is not the name.
+        let possessive = t.text.ends_with("'s") || t.text.ends_with("\u{2019}s");
+        if !part || possessive || !plain_gap(s, t.span.end, right) {
             break;
         }
         words.push(t);
@@ -650,17 +711,6 @@ fn name_before(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> 
         j -= 1;
     }
     words.reverse();
-    if words.is_empty() {
-        // "the minister said"
-        let role = lexicon.is_title(last.text)
-            && i >= 2
-            && tokens[i - 2].text.eq_ignore_ascii_case("the");
-        return if role {
-            SpeakerRef::Anaphor
-        } else {
-            SpeakerRef::None
-        };
-    }
     name_from(lexicon, &words)
 }
 
@@ -693,8 +743,10 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
     let mut words = Vec::new();
     let mut left = pos;
     for t in &tokens[start..] {
-        let joiner = NAME_JOINERS.iter().any(|w| t.text == *w);
-        if !(is_capitalised(t.text) || (joiner && !words.is_empty())) || !plain_gap(s, left, t.span.start) {
+        let joiner = NAME_JOINERS.contains(&t.text);
+        if !(is_capitalised(t.text) || (joiner && !words.is_empty()))
+            || !plain_gap(s, left, t.span.start)
+        {
             break;
         }
         words.push(*t);
@@ -706,6 +758,15 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
 /// A name from its words, without titles, joiners at the ends, or "'s".
 fn name_from(lexicon: &Lexicon, words: &[Token<'_>]) -> SpeakerRef {
     let lone = |t: &Token<'_>| lexicon.is_title(t.text) || NAME_JOINERS.contains(&t.text);
+    // "Minister for Trade Omar Haddad": the title's portfolio is not the name.
+    let portfolio = words
+        .windows(2)
+        .rposition(|w| lexicon.is_title(w[0].text) && matches!(w[1].text, "for" | "of"))
+        .map_or(0, |k| k + 3);
+    let words = words
+        .get(portfolio..)
+        .filter(|w| !w.is_empty())
+        .unwrap_or(words);
     let start = words.iter().position(|t| !lone(t));
     let end = words.iter().rposition(|t| !NAME_JOINERS.contains(&t.text));
     match (start, end) {
@@ -748,7 +809,10 @@ mod tests {
             speaker("\u{201c}We are close,\u{201d} Lopes said."),
             SpeakerRef::Named("Lopes".into())
         );
-        assert_eq!(speaker("He added that the deal was done."), SpeakerRef::Anaphor);
+        assert_eq!(
+            speaker("He added that the deal was done."),
+            SpeakerRef::Anaphor
+        );
         assert_eq!(
             speaker("The truce is holding, the minister told reporters."),
             SpeakerRef::Anaphor

@@ -557,8 +557,7 @@ fn regular_forms(verb: &str) -> Vec<String> {
     }
     let last = b[n - 1];
     let consonant_y = last == b'y' && n > 1 && !vowel(b[n - 2]);
-    let short_cvc = n >= 3
-        && n <= 4
+    let short_cvc = (3..=4).contains(&n)
         && !vowel(last)
         && !b"wxy".contains(&last)
         && vowel(b[n - 2])
@@ -637,12 +636,21 @@ mod tests {
     fn inflections() {
         let none = BTreeMap::new();
         let forms = verb_forms("break down", &none);
-        assert!(forms.contains(&"break downs".to_string()) || forms.contains(&"breaks down".to_string()));
-        assert_eq!(regular_forms("collapse"), ["collapses", "collapsed", "collapsing"]);
+        assert!(
+            forms.contains(&"break downs".to_string())
+                || forms.contains(&"breaks down".to_string())
+        );
+        assert_eq!(
+            regular_forms("collapse"),
+            ["collapses", "collapsed", "collapsing"]
+        );
         assert_eq!(regular_forms("stall"), ["stalls", "stalled", "stalling"]);
         assert_eq!(regular_forms("stop"), ["stops", "stopped", "stopping"]);
         assert_eq!(regular_forms("carry"), ["carries", "carried", "carrying"]);
-        assert_eq!(regular_forms("derail"), ["derails", "derailed", "derailing"]);
+        assert_eq!(
+            regular_forms("derail"),
+            ["derails", "derailed", "derailing"]
+        );
         let lexicon = Lexicon::builtin();
         let irregular = &lexicon.data.irregular_verbs;
         assert!(verb_forms("fall apart", irregular).contains(&"fell apart".to_string()));

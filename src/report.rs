@@ -115,7 +115,11 @@ impl Report {
     pub fn from_json(text: &str) -> Result<Report, Error> {
         serde_json::from_str(text).map_err(|e| {
             Error::new(ErrorKind::Config {
-                message: format!("not a report: line {}, column {}: {e}", e.line(), e.column()),
+                message: format!(
+                    "not a report: line {}, column {}: {e}",
+                    e.line(),
+                    e.column()
+                ),
             })
         })
     }
@@ -167,7 +171,10 @@ impl fmt::Display for Report {
             self.conflicts.len()
         )?;
         for doc in &self.documents {
-            let date = doc.date.map(|d| d.to_string()).unwrap_or_else(|| "undated".into());
+            let date = doc
+                .date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "undated".into());
             writeln!(
                 f,
                 "  {} ({}): {} sentences, {} statements",

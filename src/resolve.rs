@@ -18,7 +18,11 @@ const NAME_SIMILARITY: f64 = 0.93;
 
 /// Turns one document's sentence facts into statements with resolved
 /// subjects, speakers, dates and keys.
-pub(crate) fn document(lexicon: &Lexicon, doc: &Document, facts: &[SentenceFacts]) -> Vec<Statement> {
+pub(crate) fn document(
+    lexicon: &Lexicon,
+    doc: &Document,
+    facts: &[SentenceFacts],
+) -> Vec<Statement> {
     let speakers = quoted_speakers(doc, facts);
     let mut out = Vec::new();
     let mut named: Vec<String> = Vec::new();
@@ -187,6 +191,24 @@ fn quoted_speakers(doc: &Document, facts: &[SentenceFacts]) -> Vec<SpeakerRef> {
             straight_open = false;
         }
     }
+    // Quotes that follow one another in a paragraph are one speaker's.
+    for i in 1..facts.len() {
+        let opens_quote = doc
+            .text()
+            .get(facts[i].span.range())
+            .is_some_and(|t| t.starts_with(['"', '\u{201c}']));
+        let same_paragraph = doc
+            .text()
+            .get(facts[i - 1].span.end..facts[i].span.start)
+            .is_some_and(|gap| !gap.contains('\n'));
+        let previous_quoted = doc
+            .text()
+            .get(facts[i - 1].span.range())
+            .is_some_and(|t| t.contains(['"', '\u{201d}']));
+        if out[i] == SpeakerRef::None && opens_quote && same_paragraph && previous_quoted {
+            out[i] = out[i - 1].clone();
+        }
+    }
     out
 }
 
@@ -271,7 +293,10 @@ mod tests {
         let lex = Lexicon::builtin();
         assert_eq!(person_key(&lex, "Khawaja Muhammad Asif"), "k asif");
         assert_eq!(person_key(&lex, "Khwaja Asif"), "k asif");
-        assert_eq!(person_key(&lex, "Mohammed Salem"), person_key(&lex, "Muhammad Salem"));
+        assert_eq!(
+            person_key(&lex, "Mohammed Salem"),
+            person_key(&lex, "Muhammad Salem")
+        );
         assert_eq!(person_key(&lex, "President Ana Lopes"), "a lopes");
         assert!(same_person("asif", "k asif"));
         assert!(same_person("j zelensky", "j zelenskyi"));

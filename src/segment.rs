@@ -171,14 +171,19 @@ mod tests {
     fn abbreviations_do_not_split() {
         assert_eq!(
             split("Dr. Jones met Mrs. Lee on Jan. 5 in the U.S. capital. They spoke."),
-            ["Dr. Jones met Mrs. Lee on Jan. 5 in the U.S. capital.", "They spoke."]
+            [
+                "Dr. Jones met Mrs. Lee on Jan. 5 in the U.S. capital.",
+                "They spoke."
+            ]
         );
     }
 
     #[test]
     fn quotes_stay_with_their_sentence() {
         assert_eq!(
-            split("\u{201c}We are close,\u{201d} she said. \u{201c}Very close.\u{201d} Then she left."),
+            split(
+                "\u{201c}We are close,\u{201d} she said. \u{201c}Very close.\u{201d} Then she left."
+            ),
             [
                 "\u{201c}We are close,\u{201d} she said.",
                 "\u{201c}Very close.\u{201d}",
@@ -190,7 +195,9 @@ mod tests {
     #[test]
     fn headlines_and_bullets_are_sentences() {
         assert_eq!(
-            split("Vote Delayed Again\n- Parliament adjourns\n- Speaker resigns\nThe session ended."),
+            split(
+                "Vote Delayed Again\n- Parliament adjourns\n- Speaker resigns\nThe session ended."
+            ),
             [
                 "Vote Delayed Again",
                 "- Parliament adjourns",

@@ -14,7 +14,9 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(&"The talks ended."[span.range()], "talks");
 /// assert_eq!(span.len(), 5);
 /// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,
