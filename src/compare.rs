@@ -150,7 +150,7 @@ pub(crate) fn conflicts(
             continue;
         };
         members.sort_by(|x, y| order_key(x).cmp(&order_key(y)));
-        for (x, y) in members.iter().tuple_combinations() {
+        for [x, y] in members.iter().array_combinations() {
             if x.document == y.document {
                 continue;
             }
