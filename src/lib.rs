@@ -76,3 +76,7 @@ pub use lexicon::Lexicon;
 pub use report::{DocumentSummary, Report, Skipped};
 pub use segment::{Segmenter, SentenceSplitter};
 pub use span::Span;
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
