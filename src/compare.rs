@@ -1,7 +1,7 @@
 //! Statements grouped by key, the rules that decide a clash, the score and
 //! the time note.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use itertools::Itertools;
 use serde::{Deserialize, Serialize};
@@ -150,8 +150,17 @@ pub(crate) fn conflicts(
             continue;
         };
         members.sort_by(|x, y| order_key(x).cmp(&order_key(y)));
+        let held: HashSet<(&str, Claim<'_>)> =
+            members.iter().map(|s| (s.document.as_str(), claim(s))).collect();
         for [x, y] in members.iter().array_combinations() {
             if x.document == y.document {
+                continue;
+            }
+            // Each source also says what the other says: that is a
+            // contradiction inside each source, not between them.
+            if held.contains(&(x.document.as_str(), claim(y)))
+                && held.contains(&(y.document.as_str(), claim(x)))
+            {
                 continue;
             }
             let Some(conflict) = judge(frame, x, y) else {
@@ -189,6 +198,13 @@ pub(crate) fn conflicts(
             })
     });
     out
+}
+
+/// What a statement claims, for telling whether a source also holds it.
+type Claim<'a> = (&'a str, Polarity, bool);
+
+fn claim(s: &Statement) -> Claim<'_> {
+    (&s.status, s.polarity, s.modality == Modality::Expected)
 }
 
 fn order_key(s: &Statement) -> (&str, usize, usize, &str) {

@@ -196,3 +196,13 @@ fn statements_and_compare_are_the_two_halves_of_check() {
     }
     assert_eq!(d.compare(&statements), d.check(&docs).conflicts);
 }
+
+#[test]
+fn sources_that_each_say_both_things_do_not_conflict_with_each_other() {
+    let both = "The talks made progress on Monday. By Friday the talks had collapsed.";
+    let report = check(both, both);
+    assert!(report.conflicts.is_empty());
+    // One source saying both still clashes with one saying only one.
+    let report = check(both, "The talks made progress.");
+    assert_eq!(report.conflicts.len(), 1);
+}
