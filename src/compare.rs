@@ -150,8 +150,10 @@ pub(crate) fn conflicts(
             continue;
         };
         members.sort_by(|x, y| order_key(x).cmp(&order_key(y)));
-        let held: HashSet<(&str, Claim<'_>)> =
-            members.iter().map(|s| (s.document.as_str(), claim(s))).collect();
+        let held: HashSet<(&str, Claim<'_>)> = members
+            .iter()
+            .map(|s| (s.document.as_str(), claim(s)))
+            .collect();
         for [x, y] in members.iter().array_combinations() {
             if x.document == y.document {
                 continue;

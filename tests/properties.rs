@@ -7,18 +7,69 @@ use proptest::prelude::*;
 /// News-like text: sentences built from event words, cues, names and noise.
 fn newsy() -> impl Strategy<Value = String> {
     let words = prop::sample::select(vec![
-        "the", "talks", "negotiations", "collapsed", "made", "progress", "no", "not",
-        "breakthrough", "ceasefire", "holding", "if", "will", "resume", "said", "Asif",
-        "Lopes", "he", "\u{201c}", "\u{201d}", "\"", ",", ".", "?", "\n", "\n\n", "may",
-        "claims", "Turkiye", "Turkey", "third", "round", "of", "on", "Friday", "stalled",
-        "date", "2025-11-08", ":", "-", "\u{2014}", "Mr.", "U.S.", "bill", "passed",
-        "rejected", "suspect", "arrested", "at large", "é", "\u{0}", "\t",
+        "the",
+        "talks",
+        "negotiations",
+        "collapsed",
+        "made",
+        "progress",
+        "no",
+        "not",
+        "breakthrough",
+        "ceasefire",
+        "holding",
+        "if",
+        "will",
+        "resume",
+        "said",
+        "Asif",
+        "Lopes",
+        "he",
+        "\u{201c}",
+        "\u{201d}",
+        "\"",
+        ",",
+        ".",
+        "?",
+        "\n",
+        "\n\n",
+        "may",
+        "claims",
+        "Turkiye",
+        "Turkey",
+        "third",
+        "round",
+        "of",
+        "on",
+        "Friday",
+        "stalled",
+        "date",
+        "2025-11-08",
+        ":",
+        "-",
+        "\u{2014}",
+        "Mr.",
+        "U.S.",
+        "bill",
+        "passed",
+        "rejected",
+        "suspect",
+        "arrested",
+        "at large",
+        "é",
+        "\u{0}",
+        "\t",
     ]);
     prop::collection::vec(words, 0..60).prop_map(|w| w.join(" "))
 }
 
 fn any_text() -> impl Strategy<Value = String> {
-    prop_oneof![newsy(), any::<String>(), "[a-z .,!?\n]{0,300}", "[.!?\u{201c}\u{201d}\"]{0,50}"]
+    prop_oneof![
+        newsy(),
+        any::<String>(),
+        "[a-z .,!?\n]{0,300}",
+        "[.!?\u{201c}\u{201d}\"]{0,50}"
+    ]
 }
 
 fn check(docs: &[Document]) -> Report {
