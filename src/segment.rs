@@ -83,10 +83,13 @@ fn line_ends_sentence(line: &str, next: &str) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_numeric() || is_opening_quote(c));
-    // An unclosed, title-like line followed by a capital is a headline; an
-    // unclosed line ending in a lower-case word was wrapped mid-sentence.
-    ends_closed || (next_opens && is_title_like(line))
+    // An unclosed line followed by a capital is a headline when it is
+    // title-like or short; a long one was wrapped mid-sentence.
+    ends_closed || (next_opens && (is_title_like(line) || line.len() < HEADLINE_MAX))
 }
+
+/// Unclosed lines shorter than this, followed by a capital, are headlines.
+const HEADLINE_MAX: usize = 60;
 
 fn is_title_like(line: &str) -> bool {
     let capital = |w: &str| w.chars().next().is_some_and(|c| !c.is_lowercase());
@@ -210,8 +213,23 @@ mod tests {
     #[test]
     fn wrapped_lines_are_joined() {
         assert_eq!(
-            split("The committee met on\nTuesday and the\nvote went ahead."),
-            ["The committee met on\nTuesday and the\nvote went ahead."]
+            split(
+                "The committee, which had been expected to rule last month, met on\nTuesday and the vote went ahead."
+            ),
+            [
+                "The committee, which had been expected to rule last month, met on\nTuesday and the vote went ahead."
+            ]
+        );
+    }
+
+    #[test]
+    fn sentence_case_headlines_are_sentences() {
+        assert_eq!(
+            split("Budget vote delayed as talks stall\nThe vote was moved to May."),
+            [
+                "Budget vote delayed as talks stall",
+                "The vote was moved to May."
+            ]
         );
     }
 
