@@ -9,6 +9,7 @@
 //!
 //! Exit status: 0 when it ran, 2 on bad input or usage.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -138,8 +139,15 @@ fn main() -> ExitCode {
     };
     match run(options) {
         Ok(output) => {
-            println!("{output}");
-            ExitCode::SUCCESS
+            // A closed pipe (`crosscheck | head`) is not an error of ours.
+            let mut stdout = std::io::stdout().lock();
+            match writeln!(stdout, "{output}").and_then(|()| stdout.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("crosscheck: cannot write the report: {e}");
+                    ExitCode::from(2)
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(message) => {
             eprintln!("crosscheck: {message}");

@@ -154,10 +154,16 @@ pub(crate) fn conflicts(
             .iter()
             .map(|s| (s.document.as_str(), claim(s)))
             .collect();
-        for [x, y] in members.iter().array_combinations() {
-            if x.document == y.document {
-                continue;
-            }
+        // Members are sorted by document: pair each only with later documents.
+        let starts: Vec<usize> = (0..members.len())
+            .filter(|&i| i == 0 || members[i - 1].document != members[i].document)
+            .chain([members.len()])
+            .collect();
+        let pairs = starts.iter().tuple_windows().flat_map(|(&from, &to)| {
+            let members = &members;
+            (from..to).flat_map(move |i| (to..members.len()).map(move |j| (members[i], members[j])))
+        });
+        for (x, y) in pairs {
             // Each source also says what the other says: that is a
             // contradiction inside each source, not between them.
             if held.contains(&(x.document.as_str(), claim(y)))

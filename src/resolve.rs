@@ -1,6 +1,8 @@
 //! One name for one thing: events named earlier in a document, speakers
 //! quoted across sentences, and canonical keys that match across documents.
 
+use std::collections::HashMap;
+
 use strsim::jaro_winkler;
 
 use crate::date::Date;
@@ -25,17 +27,13 @@ pub(crate) fn document(
 ) -> Vec<Statement> {
     let speakers = quoted_speakers(doc, facts);
     let mut out = Vec::new();
-    let mut named: Vec<String> = Vec::new();
+    let mut named = Named::default();
     // Per frame: the sentence of its last mention, and that mention.
     let mut recent: Vec<Option<(usize, Mention)>> = vec![None; lexicon.frames.len()];
     for (index, (fact, speaker)) in facts.iter().zip(speakers).enumerate() {
         let speaker = match speaker {
-            SpeakerRef::Named(name) => {
-                let full = fullest_name(lexicon, &named, &name);
-                named.push(full.clone());
-                Some(person(lexicon, &full))
-            }
-            SpeakerRef::Anaphor => named.last().map(|name| person(lexicon, name)),
+            SpeakerRef::Named(name) => Some(person(lexicon, &named.add(lexicon, &name))),
+            SpeakerRef::Anaphor => named.last.as_deref().map(|name| person(lexicon, name)),
             SpeakerRef::Group(group) => Some(Speaker {
                 key: format!("group:{group}"),
                 name: group,
@@ -212,16 +210,33 @@ fn quoted_speakers(doc: &Document, facts: &[SentenceFacts]) -> Vec<SpeakerRef> {
     out
 }
 
-/// "Asif" after "Khawaja Muhammad Asif" in the same document is the latter.
-fn fullest_name(lexicon: &Lexicon, named: &[String], name: &str) -> String {
-    let key = person_key(lexicon, name);
-    named
-        .iter()
-        .rev()
-        .filter(|n| n.len() > name.len() && same_person(&person_key(lexicon, n), &key))
-        .max_by_key(|n| n.len())
-        .cloned()
-        .unwrap_or_else(|| canonical(lexicon, name))
+/// The people a document has named so far, by surname key.
+#[derive(Default)]
+struct Named {
+    by_surname: HashMap<String, Vec<(String, String)>>,
+    last: Option<String>,
+}
+
+impl Named {
+    /// "Asif" after "Khawaja Muhammad Asif" in the same document is the
+    /// latter; records the name and returns it at its fullest.
+    fn add(&mut self, lexicon: &Lexicon, name: &str) -> String {
+        let name = canonical(lexicon, name);
+        let key = person_key(lexicon, &name);
+        let surname = key.rsplit(' ').next().unwrap_or(&key).to_string();
+        let known = self.by_surname.entry(surname).or_default();
+        let full = known
+            .iter()
+            .filter(|(n, k)| n.len() > name.len() && same_person(k, &key))
+            .max_by_key(|(n, _)| n.len())
+            .map(|(n, _)| n.clone())
+            .unwrap_or(name);
+        if !known.iter().any(|(n, _)| *n == full) {
+            known.push((full.clone(), key));
+        }
+        self.last = Some(full.clone());
+        full
+    }
 }
 
 fn person(lexicon: &Lexicon, name: &str) -> Speaker {
