@@ -13,10 +13,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use gainsay::{Detector, Document, ErrorKind, Report};
+use gainsay::{Detector, Document, ErrorKind, Lexicon, Report};
 
 const USAGE: &str = "\
-usage: crosscheck [--json] [--min-score X] [PATH ...]
+usage: crosscheck [--json] [--min-score X] [--lexicon FILE] [PATH ...]
 
 Reads articles (files, or folders of .txt and .md files) about one story and
 prints where they contradict each other. With no PATH it reads seeds/.
@@ -24,12 +24,14 @@ prints where they contradict each other. With no PATH it reads seeds/.
 options:
   --json          print the report as JSON
   --min-score X   report only conflicts scored at least X (0 to 1)
+  --lexicon FILE  add the words of a lexicon file (JSON, see README) to the built-in ones
   -h, --help      print this help
 
 exit status: 0 ran, 2 bad input or usage";
 
 struct Options {
     json: bool,
+    lexicon: Option<PathBuf>,
     min_score: f64,
     paths: Vec<PathBuf>,
 }
@@ -37,6 +39,7 @@ struct Options {
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
     let mut options = Options {
         json: false,
+        lexicon: None,
         min_score: 0.0,
         paths: Vec::new(),
     };
@@ -50,6 +53,10 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
                 options.min_score = value
                     .parse()
                     .map_err(|_| format!("--min-score: not a number: {value}"))?;
+            }
+            "--lexicon" => {
+                let value = args.next().ok_or("--lexicon needs a file")?;
+                options.lexicon = Some(PathBuf::from(value));
             }
             "--" => options.paths.extend(args.by_ref().map(PathBuf::from)),
             flag if flag.starts_with('-') && flag.len() > 1 => {
@@ -110,10 +117,14 @@ fn run(options: Options) -> Result<String, String> {
             Err(err) => return Err(err.to_string()),
         }
     }
-    let detector = Detector::builder()
-        .min_score(options.min_score)
-        .build()
-        .map_err(|e| e.to_string())?;
+    let mut builder = Detector::builder().min_score(options.min_score);
+    if let Some(path) = &options.lexicon {
+        let lexicon = Lexicon::builtin()
+            .extend_with_path(path)
+            .map_err(|e| e.to_string())?;
+        builder = builder.lexicon(lexicon);
+    }
+    let detector = builder.build().map_err(|e| e.to_string())?;
     let mut report: Report = detector.check(&docs);
     for (path, reason) in skipped {
         report.skip(path, reason);

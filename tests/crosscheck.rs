@@ -156,3 +156,26 @@ fn usage_errors_and_help() {
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("usage: crosscheck"));
 }
+
+#[test]
+fn a_user_lexicon_changes_the_verdict() {
+    let dir = scratch("lexicon");
+    let a = write(&dir, "a.txt", b"The talks made progress.");
+    let b = write(&dir, "b.txt", b"The talks are kaput.");
+    let before = run(&["--json", &a, &b]);
+    let report: serde_json::Value = serde_json::from_slice(&before.stdout).unwrap();
+    assert_eq!(report["conflicts"].as_array().unwrap().len(), 0);
+    let lexicon = write(
+        &dir,
+        "extra.json",
+        br#"{"frames": [{"name": "talks", "statuses": {"collapsed": {"phrases": ["kaput"]}}}]}"#,
+    );
+    let after = run(&["--json", "--lexicon", &lexicon, &a, &b]);
+    let report: serde_json::Value = serde_json::from_slice(&after.stdout).unwrap();
+    assert_eq!(report["conflicts"].as_array().unwrap().len(), 1);
+    // A broken lexicon is a clear error with its line.
+    let broken = write(&dir, "broken.json", b"{\n  \"frames\": [\n}");
+    let out = run(&["--lexicon", &broken, &a]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("line 3"), "{}", stderr(&out));
+}
