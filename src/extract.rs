@@ -287,7 +287,7 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
             if let Entry::Head { frame } = *entry {
                 mentions.push(Mention {
                     frame,
-                    round: round_of(lexicon, &hits, hit.span, &clause, s),
+                    round: round_of(&hits, hit.span, &clause, s),
                     definite: !preceded_by(&tokens, hit.span.start, INDEFINITE),
                     text: mention_text(s, &tokens, hit.span),
                 });
@@ -471,14 +471,7 @@ fn mention_text(s: &str, tokens: &[Token<'_>], head: Span) -> String {
 
 /// "second round of talks": an ordinal before the head, with a session word
 /// between them or the head itself a session word.
-fn round_of(
-    lexicon: &Lexicon,
-    hits: &[Hit],
-    head: Span,
-    clause: &impl Fn(usize) -> usize,
-    s: &str,
-) -> Option<u32> {
-    let _ = lexicon;
+fn round_of(hits: &[Hit], head: Span, clause: &impl Fn(usize) -> usize, s: &str) -> Option<u32> {
     let head_is_session = s[head.range()]
         .split_whitespace()
         .next()
