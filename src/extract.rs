@@ -550,11 +550,10 @@ fn polarity_of(
     Polarity::Affirmed
 }
 
-fn tokens_between<'a>(tokens: &'a [Token<'a>], from: usize, to: usize) -> Vec<&'a Token<'a>> {
-    tokens
-        .iter()
-        .filter(|t| t.span.start >= from && t.span.end <= to)
-        .collect()
+fn tokens_between<'a>(tokens: &'a [Token<'a>], from: usize, to: usize) -> &'a [Token<'a>] {
+    let start = tokens.partition_point(|t| t.span.start < from);
+    let end = tokens.partition_point(|t| t.span.end <= to).max(start);
+    &tokens[start..end]
 }
 
 fn modality_of(

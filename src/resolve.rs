@@ -47,6 +47,7 @@ pub(crate) fn document(
             .collect();
         let (date, time) = date_of(doc.date(), fact.time.as_ref());
         let mut taken_groups = Vec::new();
+        let first = out.len();
         for raw in &fact.statements {
             let subject = match raw.mention.and_then(|i| mentions.get(i)) {
                 Some(m) => subject(lexicon, m),
@@ -58,6 +59,19 @@ pub(crate) fn document(
             let Some(frame) = lexicon.frames.get(raw.frame) else {
                 continue;
             };
+            let status = frame.statuses.get(raw.status).cloned().unwrap_or_default();
+            // One statement per thing a sentence says, however often it says it.
+            let said = out[first..].iter().any(|s: &Statement| {
+                s.frame == frame.name
+                    && s.subject.key == subject.key
+                    && s.subject.round == subject.round
+                    && s.status == status
+                    && s.polarity == raw.polarity
+                    && s.modality == raw.modality
+            });
+            if said {
+                continue;
+            }
             out.push(Statement {
                 document: doc.id().to_string(),
                 sentence: fact.span,
@@ -66,7 +80,7 @@ pub(crate) fn document(
                 frame: frame.name.clone(),
                 subject,
                 predicate: frame.predicate.clone(),
-                status: frame.statuses.get(raw.status).cloned().unwrap_or_default(),
+                status,
                 polarity: raw.polarity,
                 modality: raw.modality,
                 speaker: speaker.clone(),

@@ -41,10 +41,55 @@ impl Segmenter for SentenceSplitter {
     fn segment(&self, text: &str) -> Vec<Span> {
         let mut out = Vec::new();
         for block in blocks(text) {
-            split_block(text, block, &mut out);
+            for piece in cut(text, block, MAX_BLOCK, true) {
+                let from = out.len();
+                split_block(text, piece, &mut out);
+                // Text with no sentence ends is cut into bounded pieces, so
+                // that the work per sentence stays bounded.
+                let long: Vec<Span> = out.drain(from..).collect();
+                for span in long {
+                    out.extend(cut(text, span, MAX_SENTENCE, false));
+                }
+            }
         }
         out
     }
+}
+
+/// Blocks longer than this (bytes) are cut before splitting.
+const MAX_BLOCK: usize = 64 * 1024;
+
+/// Sentences longer than this (bytes) are cut at white space.
+pub(crate) const MAX_SENTENCE: usize = 2_000;
+
+/// `span` in pieces of at most about `max` bytes, cut after white space
+/// (preferring white space after '.', '!' or '?' when `at_stops`), each
+/// trimmed; the pieces cover all non-white text of the span, in order.
+fn cut(text: &str, span: Span, max: usize, at_stops: bool) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = span.start;
+    while span.end - start > max {
+        let mut limit = start + max;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let stop = at_stops
+            .then(|| window.rfind(['.', '!', '?']).map(|i| i + 1))
+            .flatten()
+            .filter(|&i| i > max / 2);
+        let at = stop
+            .or_else(|| window.rfind(char::is_whitespace).filter(|&i| i > 0))
+            .unwrap_or(window.len());
+        if let Some(piece) = trim(text, Span::new(start, start + at)) {
+            out.push(piece);
+        }
+        start += at;
+    }
+    if let Some(piece) = trim(text, Span::new(start, span.end)) {
+        out.push(piece);
+    }
+    out
 }
 
 /// Splits the text at line breaks that end a sentence.
@@ -231,6 +276,23 @@ mod tests {
                 "The vote was moved to May."
             ]
         );
+    }
+
+    #[test]
+    fn long_text_without_stops_is_cut_into_bounded_pieces() {
+        let text = "word ".repeat(2_000);
+        let spans = SentenceSplitter::default().segment(&text);
+        assert!(spans.len() > 1);
+        assert!(spans.iter().all(|s| s.len() <= MAX_SENTENCE));
+        let joined: String = spans
+            .iter()
+            .map(|s| &text[s.range()])
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(joined, text.trim());
+        let wide = "\u{00e9}".repeat(3_000);
+        let spans = SentenceSplitter::default().segment(&wide);
+        assert_eq!(spans.iter().map(|s| s.len()).sum::<usize>(), wide.len());
     }
 
     #[test]
