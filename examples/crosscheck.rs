@@ -7,7 +7,8 @@
 //! cargo run --release --example crosscheck -- --json seeds/*.txt
 //! ```
 //!
-//! Exit status: 0 when it ran, 2 on bad input or usage.
+//! Exit status: 0 when it ran; 1 when it found conflicts, only with
+//! `--fail-on-conflict`; 2 on bad input or usage.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 use gainsay::{Detector, Document, ErrorKind, Lexicon, Report};
 
 const USAGE: &str = "\
-usage: crosscheck [--json] [--min-score X] [--lexicon FILE] [PATH ...]
+usage: crosscheck [--json] [--min-score X] [--lexicon FILE] [--fail-on-conflict] [PATH ...]
 
 Reads articles (files, or folders of .txt and .md files) about one story and
 prints where they contradict each other. With no PATH it reads seeds/.
@@ -25,12 +26,18 @@ options:
   --json          print the report as JSON
   --min-score X   report only conflicts scored at least X (0 to 1)
   --lexicon FILE  add the words of a lexicon file (JSON, see README) to the built-in ones
+  --fail-on-conflict
+                  exit with status 1 when any conflict is reported
   -h, --help      print this help
 
-exit status: 0 ran, 2 bad input or usage";
+Files that are not UTF-8 are skipped with a warning and listed in the report.
+
+exit status: 0 ran; 1 ran and found conflicts, with --fail-on-conflict only;
+2 bad input (a missing path, no articles, a bad lexicon) or usage";
 
 struct Options {
     json: bool,
+    fail_on_conflict: bool,
     lexicon: Option<PathBuf>,
     min_score: f64,
     paths: Vec<PathBuf>,
@@ -39,6 +46,7 @@ struct Options {
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
     let mut options = Options {
         json: false,
+        fail_on_conflict: false,
         lexicon: None,
         min_score: 0.0,
         paths: Vec::new(),
@@ -48,6 +56,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
             "--json" => options.json = true,
+            "--fail-on-conflict" => options.fail_on_conflict = true,
             "--min-score" => {
                 let value = args.next().ok_or("--min-score needs a value")?;
                 options.min_score = value
@@ -97,7 +106,8 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
-fn run(options: Options) -> Result<String, String> {
+/// The output, and whether any conflict was found.
+fn run(options: Options) -> Result<(String, bool), String> {
     let mut files = Vec::new();
     for path in &options.paths {
         collect(path, &mut files)?;
@@ -129,11 +139,13 @@ fn run(options: Options) -> Result<String, String> {
     for (path, reason) in skipped {
         report.skip(path, reason);
     }
-    Ok(if options.json {
+    let output = if options.json {
         report.to_json()
     } else {
         report.to_string()
-    })
+    };
+    let failed = options.fail_on_conflict && !report.conflicts.is_empty();
+    Ok((output, failed))
 }
 
 fn main() -> ExitCode {
@@ -149,7 +161,7 @@ fn main() -> ExitCode {
         }
     };
     match run(options) {
-        Ok(output) => {
+        Ok((output, failed)) => {
             // A closed pipe (`crosscheck | head`) is not an error of ours.
             let mut stdout = std::io::stdout().lock();
             match writeln!(stdout, "{output}").and_then(|()| stdout.flush()) {
@@ -157,6 +169,7 @@ fn main() -> ExitCode {
                     eprintln!("crosscheck: cannot write the report: {e}");
                     ExitCode::from(2)
                 }
+                _ if failed => ExitCode::from(1),
                 _ => ExitCode::SUCCESS,
             }
         }

@@ -316,6 +316,16 @@ mod tests {
     }
 
     #[test]
+    fn non_utf8_files_are_typed_errors_with_the_offset() {
+        let path = std::env::temp_dir().join(format!("gainsay-utf8-{}.txt", std::process::id()));
+        std::fs::write(&path, b"abc\xffdef").unwrap();
+        let err = Document::from_path(&path).unwrap_err();
+        std::fs::remove_file(&path).ok();
+        assert!(matches!(err.kind(), ErrorKind::NotUtf8 { offset: 3, .. }));
+        assert!(err.to_string().contains("offset 3"));
+    }
+
+    #[test]
     fn header_without_blank_line() {
         let doc = Document::parse("a", "date: 2025-01-02\nThe vote passed.");
         assert_eq!(&doc.text()[doc.body().range()], "The vote passed.");

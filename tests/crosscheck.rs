@@ -179,3 +179,48 @@ fn a_user_lexicon_changes_the_verdict() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("line 3"), "{}", stderr(&out));
 }
+
+#[test]
+fn fail_on_conflict_sets_exit_status_one() {
+    assert_eq!(run(&["seeds"]).status.code(), Some(0));
+    assert_eq!(run(&["--fail-on-conflict", "seeds"]).status.code(), Some(1));
+    let dir = scratch("calm");
+    let calm = write(&dir, "calm.txt", b"Rain fell in the capital.");
+    assert_eq!(run(&["--fail-on-conflict", &calm]).status.code(), Some(0));
+}
+
+#[test]
+fn thousands_of_files_are_all_read() {
+    let dir = scratch("many");
+    for i in 0..2_000 {
+        write(
+            &dir,
+            &format!("n{i:04}.txt"),
+            format!("Article {i}. Rain fell.").as_bytes(),
+        );
+    }
+    write(&dir, "x-talks-up.txt", b"The talks made progress.");
+    write(&dir, "x-talks-down.txt", b"The talks collapsed.");
+    let out = run(&["--json", &dir.display().to_string()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["documents"].as_array().unwrap().len(), 2_002);
+    assert_eq!(report["conflicts"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_hundred_megabytes_without_a_newline() {
+    let dir = scratch("huge");
+    let unit = "the talks collapsed and made progress, Lopes said; no breakthrough ";
+    let size = 100 * 1024 * 1024;
+    let text = unit.repeat(size / unit.len() + 1);
+    let file = write(&dir, "huge.txt", text.as_bytes());
+    let out = run(&["--json", &file]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc = &report["documents"][0];
+    assert_eq!(doc["id"], "huge");
+    assert!(doc["sentences"].as_u64().unwrap() > 50_000);
+    assert_eq!(report["conflicts"].as_array().unwrap().len(), 0);
+}
