@@ -316,6 +316,23 @@ pub(crate) fn same_person(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn resolution_is_idempotent(name in "\\PC{0,40}|(Mr |Minister )?[A-Z][a-z]{1,8}( [A-Z][a-z]{1,8}){0,2}|TTP|Turkiye|U\\.S\\.") {
+            let lex = Lexicon::builtin();
+            let once = canonical(&lex, &name);
+            prop_assert_eq!(canonical(&lex, &once), once.clone());
+            let key = person_key(&lex, &name);
+            prop_assert!(same_person(&key, &key));
+            if key.split_whitespace().all(|w| !lex.is_title(w)) && !key.is_empty() {
+                prop_assert_eq!(person_key(&lex, &key), key);
+            }
+        }
+    }
 
     #[test]
     fn person_keys_fold_variants_and_titles() {
