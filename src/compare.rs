@@ -244,16 +244,12 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement) -> Option<Conflict> {
     } else {
         return None;
     };
-    let (a, b) = if order_key(x) <= order_key(y) {
-        (x, y)
+    let (a, b, sa, sb) = if order_key(x) <= order_key(y) {
+        (x, y, sx, sy)
     } else {
-        (y, x)
+        (y, x, sy, sx)
     };
     let temporal = temporal(a.date, b.date);
-    let (sa, sb) = (
-        frame.statuses.iter().position(|s| *s == a.status)?,
-        frame.statuses.iter().position(|s| *s == b.status)?,
-    );
     let mut score = base * weight(a.modality) * weight(b.modality);
     score *= match temporal {
         Temporal::SamePeriod => 1.0,

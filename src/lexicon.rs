@@ -220,21 +220,20 @@ impl Lexicon {
 
     /// This lexicon with the entries of a JSON text added to it.
     pub fn extend_with_json(&self, text: &str) -> Result<Lexicon, Error> {
-        let extra = parse(text, "<string>")?;
-        let mut data = self.data.clone();
-        merge(&mut data, extra);
-        Lexicon::compile(data, "<string>")
+        self.extend(text, "<string>")
     }
 
     /// This lexicon with the entries of a JSON file added to it.
     pub fn extend_with_path(&self, path: impl AsRef<Path>) -> Result<Lexicon, Error> {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
-        let origin = path.display().to_string();
-        let extra = parse(&text, &origin)?;
+        self.extend(&text, &path.display().to_string())
+    }
+
+    fn extend(&self, text: &str, origin: &str) -> Result<Lexicon, Error> {
         let mut data = self.data.clone();
-        merge(&mut data, extra);
-        Lexicon::compile(data, &origin)
+        merge(&mut data, parse(text, origin)?);
+        Lexicon::compile(data, origin)
     }
 
     /// The lexicon as JSON in the lexicon format.
