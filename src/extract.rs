@@ -675,14 +675,10 @@ fn name_before(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> 
     if lexicon.is_pronoun(last.text) {
         return SpeakerRef::Anaphor;
     }
-    // "security sources", "officials"
     for n in [2usize, 1] {
-        if i >= n {
-            let from = tokens[i - n].span.start;
-            let phrase = &s[from..last.span.end];
-            if lexicon.is_group_speaker(phrase) {
-                return SpeakerRef::Group(phrase.to_lowercase());
-            }
+        let words = i.checked_sub(n).map(|from| &tokens[from..i]);
+        if let Some(found) = words.and_then(|w| group(lexicon, s, w)) {
+            return found;
         }
     }
     let mut words: Vec<Token<'_>> = Vec::new();
@@ -725,11 +721,9 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
         return SpeakerRef::Anaphor;
     }
     for n in [2usize, 1] {
-        if let Some(last) = tokens.get(start + n - 1) {
-            let phrase = &s[first.span.start..last.span.end];
-            if lexicon.is_group_speaker(phrase) {
-                return SpeakerRef::Group(phrase.to_lowercase());
-            }
+        let words = tokens.get(start..start + n);
+        if let Some(found) = words.and_then(|w| group(lexicon, s, w)) {
+            return found;
         }
     }
     let mut words = Vec::new();
@@ -745,6 +739,15 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
         left = t.span.end;
     }
     name_from(lexicon, &words)
+}
+
+/// "security sources", "officials": a group speaker named by `words`.
+fn group(lexicon: &Lexicon, s: &str, words: &[Token<'_>]) -> Option<SpeakerRef> {
+    let (first, last) = (words.first()?, words.last()?);
+    let phrase = s.get(first.span.start..last.span.end)?;
+    lexicon
+        .is_group_speaker(phrase)
+        .then(|| SpeakerRef::Group(phrase.to_lowercase()))
 }
 
 /// A name from its words, without titles, joiners at the ends, or "'s".
