@@ -5,68 +5,139 @@
 //! cargo run --release --example crosscheck                 # the seeds/ folder
 //! cargo run --release --example crosscheck -- a.txt dir/   # files and folders
 //! cargo run --release --example crosscheck -- --json seeds/*.txt
+//! scraper | cargo run --release --example crosscheck -- --jsonl -
 //! ```
 //!
 //! Exit status: 0 when it ran; 1 when it found conflicts, only with
 //! `--fail-on-conflict`; 2 on bad input or usage.
 
-use std::io::Write;
+use std::collections::HashSet;
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
-use gainsay::{Detector, Document, ErrorKind, Lexicon, Report};
+use gainsay::{Detector, Document, ErrorKind, Lexicon, Report, TextStyle};
 
 const USAGE: &str = "\
-usage: crosscheck [--json] [--min-score X] [--lexicon FILE] [--fail-on-conflict] [PATH ...]
+usage: crosscheck [OPTIONS] [PATH ...]
 
-Reads articles (files, or folders of .txt and .md files) about one story and
-prints where they contradict each other. With no PATH it reads seeds/.
+Reads articles about one story and prints where they contradict each other.
+A PATH is a file, a folder (read recursively) or - for standard input. With
+no PATH it reads seeds/.
 
-options:
-  --json          print the report as JSON
-  --min-score X   report only conflicts scored at least X (0 to 1)
-  --lexicon FILE  add the words of a lexicon file (JSON, see README) to the built-in ones
-  --fail-on-conflict
-                  exit with status 1 when any conflict is reported
-  -h, --help      print this help
+inputs:
+  .txt .md      plain text; may open with header lines (date:, outlet:, title:)
+  .json         an article record {id, text, date?, outlet?, title?, url?},
+                or an array of them
+  .jsonl        one article record per line (JSON Lines)
+  .html .htm    a web page, reduced to its text
+  -             standard input: JSON, JSON Lines, HTML or text, by its first character
 
-Files that are not UTF-8 are skipped with a warning and listed in the report.
+output (one of; the default is text for people):
+  --json              the report as JSON
+  --jsonl             one conflict per line, as JSON
+  --statements        the statements extracted, one per line, as JSON
+  --explain           text, with each conflict's rule, score factors and cue words
+  --color WHEN        colour the text: auto (default: when standard output is a
+                      terminal and NO_COLOR is unset), always or never
+
+filters and settings:
+  --min-score X       only conflicts scored at least X (0 to 1)
+  --kind K[,K...]     only conflicts of these kinds (status, negation)
+  --speaker NAME      only conflicts (or statements) where NAME is quoted
+  --lexicon FILE      add a lexicon file's words to the built-in ones (JSON, see
+                      README); may be given more than once
+  --fail-on-conflict  exit with status 1 when any conflict is reported
+  -h, --help          print this help
+
+Files that cannot be read as articles (not UTF-8, a bad JSON record) are
+skipped with a warning and listed in the report.
+
+examples:
+  crosscheck seeds/
+  crosscheck --explain --kind status today/*.txt
+  crosscheck --speaker \"Khawaja Asif\" --json archive/ > asif.json
+  crosscheck --lexicon lexicon/markets.json markets/
+  curl -s https://example.org/feed.jsonl | crosscheck --jsonl -
 
 exit status: 0 ran; 1 ran and found conflicts, with --fail-on-conflict only;
 2 bad input (a missing path, no articles, a bad lexicon) or usage";
 
+/// The file extensions read from folders.
+const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "json", "jsonl", "html", "htm"];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text,
+    Json,
+    JsonLines,
+    Statements,
+}
+
 struct Options {
-    json: bool,
+    format: Format,
+    explain: bool,
+    color: Option<bool>,
     fail_on_conflict: bool,
-    lexicon: Option<PathBuf>,
+    lexicons: Vec<PathBuf>,
     min_score: f64,
+    kinds: Vec<String>,
+    speaker: Option<String>,
     paths: Vec<PathBuf>,
 }
 
 fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
     let mut options = Options {
-        json: false,
+        format: Format::Text,
+        explain: false,
+        color: None,
         fail_on_conflict: false,
-        lexicon: None,
+        lexicons: Vec::new(),
         min_score: 0.0,
+        kinds: Vec::new(),
+        speaker: None,
         paths: Vec::new(),
     };
     let mut args = args.peekable();
+    let value = |args: &mut dyn Iterator<Item = String>, flag: &str| {
+        args.next().ok_or_else(|| format!("{flag} needs a value"))
+    };
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "-h" | "--help" => return Ok(None),
-            "--json" => options.json = true,
+            "--json" => options.format = Format::Json,
+            "--jsonl" => options.format = Format::JsonLines,
+            "--statements" => options.format = Format::Statements,
+            "--explain" => options.explain = true,
             "--fail-on-conflict" => options.fail_on_conflict = true,
+            "--color" | "--colour" => {
+                options.color = match value(&mut args, &arg)?.as_str() {
+                    "auto" => None,
+                    "always" => Some(true),
+                    "never" => Some(false),
+                    other => return Err(format!("--color: auto, always or never, not {other}")),
+                }
+            }
             "--min-score" => {
-                let value = args.next().ok_or("--min-score needs a value")?;
-                options.min_score = value
+                let v = value(&mut args, &arg)?;
+                options.min_score = v
                     .parse()
-                    .map_err(|_| format!("--min-score: not a number: {value}"))?;
+                    .map_err(|_| format!("--min-score: not a number: {v}"))?;
             }
-            "--lexicon" => {
-                let value = args.next().ok_or("--lexicon needs a file")?;
-                options.lexicon = Some(PathBuf::from(value));
+            "--kind" => {
+                for kind in value(&mut args, &arg)?.split(',') {
+                    let kind = kind.trim().to_ascii_lowercase();
+                    if !matches!(kind.as_str(), "status" | "negation") {
+                        return Err(format!("--kind: status or negation, not {kind:?}"));
+                    }
+                    options.kinds.push(kind);
+                }
             }
+            "--speaker" => options.speaker = Some(value(&mut args, &arg)?),
+            "--lexicon" => options
+                .lexicons
+                .push(PathBuf::from(value(&mut args, &arg)?)),
             "--" => options.paths.extend(args.by_ref().map(PathBuf::from)),
             flag if flag.starts_with('-') && flag.len() > 1 => {
                 return Err(format!("unknown option {flag} (see --help)"));
@@ -80,8 +151,12 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
     Ok(Some(options))
 }
 
-/// The article files under `path`, sorted.
+/// The article files under `path`, sorted; `-` stands for standard input.
 fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
+    if path == Path::new("-") {
+        out.push(path.to_path_buf());
+        return Ok(());
+    }
     let meta = std::fs::metadata(path).map_err(|e| format!("{}: {e}", path.display()))?;
     if !meta.is_dir() {
         out.push(path.to_path_buf());
@@ -93,17 +168,194 @@ fn collect(path: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
         .collect();
     entries.sort();
     for entry in entries {
-        let is_article = entry
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| matches!(e, "txt" | "md"));
         if entry.is_dir() {
             collect(&entry, out)?;
-        } else if is_article {
+        } else if ARTICLE_EXTENSIONS.contains(&extension(&entry).as_str()) {
             out.push(entry);
         }
     }
     Ok(())
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase()
+}
+
+/// What reading the inputs gave: documents, and inputs skipped with why.
+#[derive(Default)]
+struct Inputs {
+    docs: Vec<Document>,
+    skipped: Vec<(String, String)>,
+}
+
+impl Inputs {
+    fn skip(&mut self, what: String, reason: String) {
+        eprintln!("crosscheck: skipping {what}: {reason}");
+        self.skipped.push((what, reason));
+    }
+
+    /// Reads one input. Only a path that cannot be opened is an error; input
+    /// that is not an article is skipped.
+    fn read(&mut self, path: &Path) -> Result<(), String> {
+        let stdin = path == Path::new("-");
+        let name = if stdin {
+            "<stdin>".to_string()
+        } else {
+            path.display().to_string()
+        };
+        let mut bytes = Vec::new();
+        let read = if stdin {
+            std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+        } else {
+            std::fs::read(path).map(|b| bytes = b)
+        };
+        read.map_err(|e| format!("{name}: {e}"))?;
+        let text = match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
+                let offset = e.utf8_error().valid_up_to();
+                let reason = format!("not valid UTF-8 (first bad byte at offset {offset})");
+                self.skip(name, reason);
+                return Ok(());
+            }
+        };
+        let kind = if stdin { sniff(&text) } else { extension(path) };
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "stdin".to_string());
+        match kind.as_str() {
+            "json" => match Document::from_json(&name, &text) {
+                Ok(docs) => self.docs.extend(docs),
+                // A single object spread over lines is JSON; several are JSON Lines.
+                Err(_) if stdin => self.jsonl(&name, &text),
+                Err(e) => self.skip(name, reason(&e)),
+            },
+            "jsonl" => self.jsonl(&name, &text),
+            "html" | "htm" => match Document::from_html(stem, &text) {
+                Ok(doc) => self.docs.push(doc.with_path(name)),
+                Err(e) => self.skip(name, reason(&e)),
+            },
+            _ => {
+                let doc = Document::parse(stem, text);
+                self.docs
+                    .push(if stdin { doc } else { doc.with_path(name) });
+            }
+        }
+        Ok(())
+    }
+
+    fn jsonl(&mut self, name: &str, text: &str) {
+        for record in Document::from_jsonl(name, text) {
+            match record {
+                Ok(doc) => self.docs.push(doc),
+                Err(e) => match e.kind() {
+                    ErrorKind::Record { line, .. } => {
+                        self.skip(format!("{name}:{line}"), reason(&e));
+                    }
+                    _ => self.skip(name.to_string(), reason(&e)),
+                },
+            }
+        }
+    }
+
+    /// Gives every document a distinct id: a repeated id becomes the path
+    /// (or the id with a number), and says so.
+    fn distinct_ids(&mut self) {
+        let mut seen = HashSet::new();
+        for doc in &mut self.docs {
+            if seen.insert(doc.id().to_string()) {
+                continue;
+            }
+            let mut id = doc.path().unwrap_or(doc.id()).to_string();
+            let mut n = 2;
+            while seen.contains(&id) {
+                id = format!("{}#{n}", doc.id());
+                n += 1;
+            }
+            eprintln!(
+                "crosscheck: the id {} is taken; this document is {id}",
+                doc.id()
+            );
+            seen.insert(id.clone());
+            *doc = doc.clone().with_id(id);
+        }
+    }
+}
+
+/// The kind of text on standard input, by its first character.
+fn sniff(text: &str) -> String {
+    match text.trim_start().chars().next() {
+        Some('{' | '[') => "json",
+        Some('<') => "html",
+        _ => "txt",
+    }
+    .to_string()
+}
+
+/// An error's message without the origin it starts with.
+fn reason(e: &gainsay::Error) -> String {
+    match e.kind() {
+        ErrorKind::Record {
+            line,
+            column,
+            message,
+            ..
+        } if *line > 0 => format!("line {line}, column {column}: {message}"),
+        ErrorKind::Record { message, .. } | ErrorKind::Html { message, .. } => message.clone(),
+        _ => e.to_string(),
+    }
+}
+
+/// A line on standard error that rewrites itself, when that is a terminal.
+struct Progress {
+    on: bool,
+    last: Instant,
+    shown: bool,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        Progress {
+            on: std::io::stderr().is_terminal(),
+            last: Instant::now(),
+            shown: false,
+        }
+    }
+
+    fn show(&mut self, line: impl FnOnce() -> String, force: bool) {
+        if self.on && (force || self.last.elapsed() > Duration::from_millis(200)) {
+            eprint!("\r\x1b[2K{}", line());
+            self.last = Instant::now();
+            self.shown = true;
+        }
+    }
+
+    fn clear(&mut self) {
+        if self.shown {
+            eprint!("\r\x1b[2K");
+            self.shown = false;
+        }
+    }
+}
+
+/// Whether a speaker's name matches what the user asked for: every word
+/// asked is in the name, or the surnames agree.
+fn speaker_matches(name: &str, asked: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (name, asked) = (words(name), words(asked));
+    !asked.is_empty() && (asked.iter().all(|w| name.contains(w)) || name.last() == asked.last())
 }
 
 /// The output, and whether any conflict was found.
@@ -113,36 +365,90 @@ fn run(options: Options) -> Result<(String, bool), String> {
         collect(path, &mut files)?;
     }
     if files.is_empty() {
-        return Err("no articles found (looked for .txt and .md files)".to_string());
+        return Err(format!(
+            "no articles found (looked for {} files)",
+            ARTICLE_EXTENSIONS.join(", ")
+        ));
     }
-    let mut docs = Vec::new();
-    let mut skipped = Vec::new();
-    for file in &files {
-        match Document::from_path(file) {
-            Ok(doc) => docs.push(doc),
-            Err(err) if matches!(err.kind(), ErrorKind::NotUtf8 { .. }) => {
-                eprintln!("crosscheck: skipping {err}");
-                skipped.push((file.display().to_string(), err.to_string()));
+    let mut progress = Progress::new();
+    let mut inputs = Inputs::default();
+    for (i, file) in files.iter().enumerate() {
+        progress.show(|| format!("reading {}/{} files", i + 1, files.len()), false);
+        inputs.read(file)?;
+    }
+    inputs.distinct_ids();
+    let mut lexicon = Lexicon::builtin();
+    for path in &options.lexicons {
+        lexicon = lexicon.extend_with_path(path).map_err(|e| e.to_string())?;
+    }
+    let detector = Detector::builder()
+        .lexicon(lexicon)
+        .min_score(options.min_score)
+        .build()
+        .map_err(|e| e.to_string())?;
+    let asked = options.speaker.as_deref();
+    if options.format == Format::Statements {
+        progress.clear();
+        let mut docs: Vec<&Document> = inputs.docs.iter().collect();
+        docs.sort_by(|a, b| a.id().cmp(b.id()));
+        let mut out = String::new();
+        for doc in docs {
+            for s in detector.statements(doc) {
+                let speaker = s.speaker.as_ref().map(|p| p.name.as_str());
+                if asked.is_some_and(|a| !speaker.is_some_and(|n| speaker_matches(n, a))) {
+                    continue;
+                }
+                out.push_str(&serde_json::to_string(&s).map_err(|e| e.to_string())?);
+                out.push('\n');
             }
-            Err(err) => return Err(err.to_string()),
         }
+        out.pop();
+        return Ok((out, false));
     }
-    let mut builder = Detector::builder().min_score(options.min_score);
-    if let Some(path) = &options.lexicon {
-        let lexicon = Lexicon::builtin()
-            .extend_with_path(path)
-            .map_err(|e| e.to_string())?;
-        builder = builder.lexicon(lexicon);
-    }
-    let detector = builder.build().map_err(|e| e.to_string())?;
-    let mut report: Report = detector.check(&docs);
-    for (path, reason) in skipped {
+    let bytes: usize = inputs.docs.iter().map(|d| d.text().len()).sum();
+    progress.show(
+        || {
+            format!(
+                "checking {} documents ({:.1} MB)",
+                inputs.docs.len(),
+                bytes as f64 / 1e6
+            )
+        },
+        true,
+    );
+    let mut report: Report = detector.check(&inputs.docs);
+    progress.clear();
+    for (path, reason) in inputs.skipped {
         report.skip(path, reason);
     }
-    let output = if options.json {
-        report.to_json()
-    } else {
-        report.to_string()
+    if !options.kinds.is_empty() {
+        report
+            .conflicts
+            .retain(|c| options.kinds.iter().any(|k| k == c.kind.name()));
+    }
+    if let Some(asked) = asked {
+        report.conflicts.retain(|c| {
+            [&c.a.speaker, &c.b.speaker]
+                .into_iter()
+                .flatten()
+                .any(|name| speaker_matches(name, asked))
+        });
+    }
+    let output = match options.format {
+        Format::Json => report.to_json(),
+        Format::JsonLines => {
+            let lines: Result<Vec<String>, _> =
+                report.conflicts.iter().map(serde_json::to_string).collect();
+            lines.map_err(|e| e.to_string())?.join("\n")
+        }
+        _ => {
+            let color = options.color.unwrap_or_else(|| {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            });
+            let style = TextStyle::default().color(color).explain(options.explain);
+            report.to_text(style).trim_end().to_string()
+        }
     };
     let failed = options.fail_on_conflict && !report.conflicts.is_empty();
     Ok((output, failed))
@@ -164,7 +470,12 @@ fn main() -> ExitCode {
         Ok((output, failed)) => {
             // A closed pipe (`crosscheck | head`) is not an error of ours.
             let mut stdout = std::io::stdout().lock();
-            match writeln!(stdout, "{output}").and_then(|()| stdout.flush()) {
+            let written = if output.is_empty() {
+                stdout.flush()
+            } else {
+                writeln!(stdout, "{output}").and_then(|()| stdout.flush())
+            };
+            match written {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                     eprintln!("crosscheck: cannot write the report: {e}");
                     ExitCode::from(2)

@@ -107,6 +107,10 @@ pub struct Conflict {
     pub temporal: Temporal,
     /// A plain-English account of the clash.
     pub explanation: String,
+    /// How the score was reached: the rule's base, then each factor that
+    /// lowered it ("b hedged ×0.75").
+    #[serde(default)]
+    pub scoring: Vec<String>,
     /// The speaker quoted on both sides, when it is the same one.
     pub same_speaker: Option<String>,
     /// One side.
@@ -118,6 +122,15 @@ pub struct Conflict {
 /// The rule names, as they appear in reports.
 pub(crate) const RULE_STATUS: &str = "status-clash";
 pub(crate) const RULE_NEGATION: &str = "polarity-flip";
+
+/// What a rule checks, in a few words.
+pub(crate) fn describe_rule(rule: &str) -> &'static str {
+    match rule {
+        RULE_STATUS => "the lexicon lists the two statuses as unable to hold at once",
+        RULE_NEGATION => "one source affirms a status that the other negates",
+        _ => "a rule of a later version",
+    }
+}
 
 /// Dates closer than this many days are the same period.
 const SAME_PERIOD_DAYS: i64 = 2;
@@ -143,8 +156,8 @@ pub(crate) fn conflicts(
             .or_default()
             .push(s);
     }
-    // One conflict per pair of sentences: the best-scored.
-    let mut best: BTreeMap<(String, usize, String, usize), Conflict> = BTreeMap::new();
+    // One conflict per subject and pair of sentences: the best-scored.
+    let mut best: BTreeMap<(String, String, usize, String, usize), Conflict> = BTreeMap::new();
     for ((frame, _, _), mut members) in groups {
         let Some(frame) = frames.get(frame) else {
             continue;
@@ -178,6 +191,7 @@ pub(crate) fn conflicts(
                 continue;
             }
             let key = (
+                conflict.subject.clone(),
                 conflict.a.document.clone(),
                 conflict.a.start,
                 conflict.b.document.clone(),
@@ -209,10 +223,16 @@ pub(crate) fn conflicts(
 }
 
 /// What a statement claims, for telling whether a source also holds it.
-type Claim<'a> = (&'a str, Polarity, bool);
+type Claim<'a> = (&'a str, Polarity, bool, Option<&'a str>, Option<u32>);
 
 fn claim(s: &Statement) -> Claim<'_> {
-    (&s.status, s.polarity, s.modality == Modality::Expected)
+    (
+        &s.status,
+        s.polarity,
+        s.modality == Modality::Expected,
+        s.subject.qualifier.as_deref(),
+        s.subject.round,
+    )
 }
 
 fn order_key(s: &Statement) -> (&str, usize, usize, &str) {
@@ -223,6 +243,12 @@ fn order_key(s: &Statement) -> (&str, usize, usize, &str) {
 fn judge(frame: &Frame, x: &Statement, y: &Statement) -> Option<Conflict> {
     // Two rounds of one event are different events.
     if let (Some(a), Some(b)) = (x.subject.round, y.subject.round)
+        && a != b
+    {
+        return None;
+    }
+    // Events told apart by name ("Apple shares", "Tesla shares") are different.
+    if let (Some(a), Some(b)) = (&x.subject.qualifier, &y.subject.qualifier)
         && a != b
     {
         return None;
@@ -250,28 +276,54 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement) -> Option<Conflict> {
         (y, x, sy, sx)
     };
     let temporal = temporal(a.date, b.date);
-    let mut score = base * weight(a.modality) * weight(b.modality);
-    score *= match temporal {
-        Temporal::SamePeriod => 1.0,
-        Temporal::Unknown => 0.9,
+    let mut scoring = vec![format!("{rule} {base:.2}")];
+    let mut score = base;
+    for (label, s) in [("a", a), ("b", b)] {
+        let w = weight(s.modality);
+        if w < 1.0 {
+            score *= w;
+            scoring.push(format!(
+                "{label} {} ×{w:.2}",
+                s.modality.name().replace('_', " ")
+            ));
+        }
+    }
+    let (factor, why) = match temporal {
+        Temporal::SamePeriod => (1.0, ""),
+        Temporal::Unknown => (0.9, "undated"),
         Temporal::DifferentDates => {
             let (early, late) = if a.date <= b.date { (sa, sb) } else { (sb, sa) };
             if kind == ConflictKind::Status && frame.follows(early, late) {
-                0.6
+                (
+                    0.6,
+                    "dated apart, and the later status often follows the earlier",
+                )
             } else {
-                0.8
+                (0.8, "dated apart")
             }
         }
     };
+    if factor < 1.0 {
+        score *= factor;
+        scoring.push(format!("{why} ×{factor:.2}"));
+    }
     let score = (score * 100.0).round() / 100.0;
     let same_speaker = match (&a.speaker, &b.speaker) {
         (Some(p), Some(q)) if same_person(&p.key, &q.key) => Some(longer(&p.name, &q.name)),
         _ => None,
     };
-    let subject = match a.subject.round.or(b.subject.round) {
-        Some(round) => format!("{} (round {})", a.subject.key, round),
-        None => a.subject.key.clone(),
-    };
+    let mut subject = a.subject.key.clone();
+    if let Some(name) = a
+        .subject
+        .qualifier
+        .as_ref()
+        .or(b.subject.qualifier.as_ref())
+    {
+        subject = format!("{subject} ({name})");
+    }
+    if let Some(round) = a.subject.round.or(b.subject.round) {
+        subject = format!("{subject} (round {round})");
+    }
     let explanation = explain(kind, &subject, a, b, temporal, same_speaker.as_deref());
     Some(Conflict {
         kind,
@@ -281,6 +333,7 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement) -> Option<Conflict> {
         score,
         temporal,
         explanation,
+        scoring,
         same_speaker,
         a: side(a),
         b: side(b),

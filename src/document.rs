@@ -118,6 +118,111 @@ impl Document {
         Ok(doc)
     }
 
+    /// Reads a JSON article record, or an array of them: objects with
+    /// `text` and optionally `id`, `date`, `outlet`, `title` and `url`, the
+    /// shape scrapers and news APIs emit. Other fields are ignored; `body`
+    /// or `content` may stand for `text`, `source` for `outlet` (a string,
+    /// or an object with a `name`), `published`, `published_at` or
+    /// `publishedAt` for `date` (an RFC 3339 timestamp is read as its
+    /// date). A record with no `id` is named `origin#N`, counting from 1.
+    ///
+    /// ```
+    /// use gainsay::Document;
+    ///
+    /// let docs = Document::from_json("feed.json", r#"[
+    ///     {"id": "w1", "text": "The truce held.", "date": "2025-05-01T09:30:00Z",
+    ///      "source": {"name": "Wire"}},
+    ///     {"text": "The truce collapsed."}
+    /// ]"#).unwrap();
+    /// assert_eq!(docs[0].date().unwrap().to_string(), "2025-05-01");
+    /// assert_eq!(docs[0].outlet(), Some("Wire"));
+    /// assert_eq!(docs[1].id(), "feed.json#2");
+    ///
+    /// let err = Document::from_json("feed.json", r#"{"id": 1}"#).unwrap_err();
+    /// assert!(err.to_string().contains("missing field `text`"));
+    /// ```
+    pub fn from_json(origin: &str, text: &str) -> Result<Vec<Document>, Error> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| record_error(origin, 0, &e))?;
+        let records = match value {
+            serde_json::Value::Array(items) => items,
+            other => vec![other],
+        };
+        records
+            .into_iter()
+            .enumerate()
+            .map(|(i, value)| {
+                let record: Record = serde_json::from_value(value).map_err(|e| {
+                    Error::new(ErrorKind::Record {
+                        origin: origin.to_string(),
+                        line: 0,
+                        column: 0,
+                        message: format!("record {}: {e}", i + 1),
+                    })
+                })?;
+                Ok(record.into_document(origin, format!("{origin}#{}", i + 1)))
+            })
+            .collect()
+    }
+
+    /// Reads JSON Lines of article records (see [`Document::from_json`]),
+    /// one per line; blank lines are passed over. A line that is not a
+    /// record gives an error naming its line, and the other lines are
+    /// still read. A record with no `id` is named `origin:LINE`.
+    ///
+    /// ```
+    /// use gainsay::{Document, ErrorKind};
+    ///
+    /// let lines = "{\"id\": \"a\", \"text\": \"The vote passed.\"}\n\nnot json\n{\"text\": \"It failed.\"}\n";
+    /// let read: Vec<_> = Document::from_jsonl("day.jsonl", lines).collect();
+    /// assert_eq!(read[0].as_ref().unwrap().id(), "a");
+    /// assert!(matches!(read[1].as_ref().unwrap_err().kind(), ErrorKind::Record { line: 3, .. }));
+    /// assert_eq!(read[2].as_ref().unwrap().id(), "day.jsonl:4");
+    /// ```
+    pub fn from_jsonl<'a>(
+        origin: &'a str,
+        text: &'a str,
+    ) -> impl Iterator<Item = Result<Document, Error>> + 'a {
+        text.lines()
+            .enumerate()
+            .filter(|(_, line)| !line.trim().is_empty())
+            .map(move |(i, line)| {
+                let record: Record =
+                    serde_json::from_str(line).map_err(|e| record_error(origin, i + 1, &e))?;
+                Ok(record.into_document(origin, format!("{origin}:{}", i + 1)))
+            })
+    }
+
+    /// Reads an HTML page: its text, with block elements on their own lines,
+    /// as the document's text. Scripts, styles and markup are dropped; the
+    /// page's `<title>` is not part of the text. Spans point into the text.
+    ///
+    /// ```
+    /// use gainsay::Document;
+    ///
+    /// let page = "<html><head><title>T</title><script>x()</script></head><body>\
+    ///     <h1>Truce holds</h1><p>The truce is <b>holding</b>, officials said.</p></body></html>";
+    /// let doc = Document::from_html("page", page).unwrap();
+    /// assert!(doc.text().contains("The truce is holding, officials said."));
+    /// assert!(!doc.text().contains("x()"));
+    /// ```
+    #[cfg(feature = "html")]
+    pub fn from_html(id: impl Into<String>, html: &str) -> Result<Document, Error> {
+        let id = id.into();
+        let text = html2text::config::plain_no_decorate()
+            .link_footnotes(false)
+            .raw_mode(true)
+            .allow_width_overflow()
+            .string_from_read(html.as_bytes(), HTML_WIDTH)
+            .map_err(|e| {
+                Error::new(ErrorKind::Html {
+                    origin: id.clone(),
+                    message: e.to_string(),
+                })
+            })?;
+        Ok(Document::new(id, text))
+    }
+
     /// Sets the date.
     pub fn with_date(mut self, date: Date) -> Document {
         self.date = Some(date);
@@ -230,9 +335,15 @@ impl Document {
         match key {
             "date" | "published" => match value.parse::<Date>() {
                 Ok(date) => self.date = Some(date),
-                Err(_) => self.warnings.push(format!(
-                    "line {line}: malformed date {value:?} (expected YYYY-MM-DD); the document has no date"
-                )),
+                Err(_) => {
+                    let place = match line {
+                        0 => "record".to_string(),
+                        n => format!("line {n}"),
+                    };
+                    self.warnings.push(format!(
+                        "{place}: malformed date {value:?} (expected YYYY-MM-DD); the document has no date"
+                    ))
+                }
             },
             "source" | "outlet" => self.outlet = Some(value),
             "title" => self.title = Some(value),
@@ -240,6 +351,66 @@ impl Document {
             _ => {}
         }
     }
+}
+
+/// Lines of HTML text are wrapped at this width; wide enough that a
+/// paragraph stays one line.
+#[cfg(feature = "html")]
+const HTML_WIDTH: usize = 100_000;
+
+/// One article as scrapers and news APIs emit it.
+#[derive(Deserialize)]
+struct Record {
+    #[serde(default)]
+    id: Option<serde_json::Value>,
+    #[serde(alias = "body", alias = "content")]
+    text: String,
+    #[serde(
+        default,
+        alias = "published",
+        alias = "published_at",
+        alias = "publishedAt"
+    )]
+    date: Option<String>,
+    #[serde(default, alias = "source")]
+    outlet: Option<serde_json::Value>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+}
+
+impl Record {
+    fn into_document(self, origin: &str, fallback_id: String) -> Document {
+        let id = match self.id {
+            Some(serde_json::Value::String(id)) if !id.is_empty() => id,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => fallback_id,
+        };
+        let mut doc = Document::new(id, self.text).with_path(origin);
+        if let Some(date) = self.date {
+            doc.set_header(0, "date", &date);
+        }
+        doc.outlet = match self.outlet {
+            Some(serde_json::Value::String(name)) => Some(name),
+            Some(serde_json::Value::Object(map)) => {
+                map.get("name").and_then(|n| n.as_str()).map(str::to_string)
+            }
+            _ => None,
+        };
+        doc.title = self.title;
+        doc.url = self.url;
+        doc
+    }
+}
+
+fn record_error(origin: &str, line: usize, e: &serde_json::Error) -> Error {
+    Error::new(ErrorKind::Record {
+        origin: origin.to_string(),
+        line: if line == 0 { e.line() } else { line },
+        column: e.column(),
+        message: e.to_string(),
+    })
 }
 
 /// `key: value` with a known key.

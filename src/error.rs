@@ -57,6 +57,26 @@ pub enum ErrorKind {
         /// The text that failed to parse.
         text: String,
     },
+    /// An article record (JSON or one line of JSON Lines) could not be read.
+    #[error("{origin}: line {line}, column {column}: {message}")]
+    Record {
+        /// Where the record came from (a path, or `<stdin>`).
+        origin: String,
+        /// 1-based line of the problem.
+        line: usize,
+        /// 1-based column of the problem, 0 when unknown.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// An HTML page could not be reduced to text.
+    #[error("{origin}: cannot read as HTML: {message}")]
+    Html {
+        /// Where the page came from.
+        origin: String,
+        /// What is wrong.
+        message: String,
+    },
     /// A configuration value is out of range.
     #[error("invalid configuration: {message}")]
     Config {

@@ -86,6 +86,11 @@ pub struct Subject {
     pub key: String,
     /// The round or session of the event, when one is named ("third round").
     pub round: Option<u32>,
+    /// The proper name that tells this event from others of its frame
+    /// ("apple" in "Apple shares"), for frames the lexicon marks
+    /// `qualified`; lower case, aliases resolved.
+    #[serde(default)]
+    pub qualifier: Option<String>,
 }
 
 /// Who is quoted or reported as saying a statement.
@@ -164,6 +169,8 @@ pub struct Statement {
 pub(crate) struct Mention {
     pub(crate) frame: usize,
     pub(crate) round: Option<u32>,
+    /// The proper name qualifying the head, for qualified frames.
+    pub(crate) qualifier: Option<String>,
     /// Not introduced as new ("a", "another"): may refer back.
     pub(crate) definite: bool,
     pub(crate) text: String,
@@ -285,11 +292,23 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
     for hit in &hits {
         for entry in &hit.entries {
             if let Entry::Head { frame } = *entry {
+                let text = mention_text(s, &tokens, hit.span);
+                let qualified = lexicon.frames.get(frame).is_some_and(|f| f.qualified);
                 mentions.push(Mention {
                     frame,
                     round: round_of(&hits, hit.span, &clause, s),
+                    qualifier: qualified
+                        .then(|| {
+                            let from = match clause(hit.span.start) {
+                                0 => 0,
+                                n => clauses.get(n - 1).copied().unwrap_or(0),
+                            };
+                            qualifier(s, &tokens, hit.span, &text)
+                                .or_else(|| actor(lexicon, s, &tokens, from, hit.span))
+                        })
+                        .flatten(),
                     definite: !preceded_by(&tokens, hit.span.start, INDEFINITE),
-                    text: mention_text(s, &tokens, hit.span),
+                    text,
                 });
                 mention_spans.push(hit.span);
             }
@@ -467,6 +486,90 @@ fn mention_text(s: &str, tokens: &[Token<'_>], head: Span) -> String {
         start = t.span.start;
     }
     s[start..head.end].to_string()
+}
+
+/// The proper name that qualifies a head: the capitalised words before it
+/// ("Apple shares", "Tesla's stock"), else those after "of" ("shares of
+/// Apple"). Lower case, without a possessive ending.
+fn qualifier(s: &str, tokens: &[Token<'_>], head: Span, mention: &str) -> Option<String> {
+    let head_len = head.len();
+    let before = mention
+        .get(..mention.len().saturating_sub(head_len))
+        .unwrap_or("")
+        .trim();
+    let name = if before.is_empty() {
+        let after: Vec<&Token<'_>> = tokens
+            .iter()
+            .filter(|t| t.span.start >= head.end)
+            .take(4)
+            .collect();
+        let (of, rest) = after.split_first()?;
+        if !of.text.eq_ignore_ascii_case("of") {
+            return None;
+        }
+        let mut end = of.span.end;
+        let mut start = None;
+        for t in rest {
+            let gap = s.get(end..t.span.start).unwrap_or("x");
+            let capital = t.text.chars().next().is_some_and(char::is_uppercase);
+            if !capital || !gap.chars().all(char::is_whitespace) {
+                break;
+            }
+            start.get_or_insert(t.span.start);
+            end = t.span.end;
+        }
+        s.get(start?..end)?
+    } else {
+        before
+    };
+    let name = name
+        .trim_end_matches("'s")
+        .trim_end_matches("\u{2019}s")
+        .trim_end_matches(['\'', '\u{2019}']);
+    (!name.is_empty()).then(|| name.to_lowercase())
+}
+
+/// The proper name acting in the head's clause, before it: "the Fed" in
+/// "the Fed raised rates". A capitalised word that opens the sentence on its
+/// own is taken only when the lexicon knows it as an alias, since any word
+/// is capitalised there.
+fn actor(
+    lexicon: &Lexicon,
+    s: &str,
+    tokens: &[Token<'_>],
+    from: usize,
+    head: Span,
+) -> Option<String> {
+    let capital = |t: &Token<'_>| t.text.chars().next().is_some_and(char::is_uppercase);
+    let clause: Vec<&Token<'_>> = tokens
+        .iter()
+        .filter(|t| t.span.start >= from && t.span.end <= head.start)
+        .collect();
+    let first = clause.iter().position(|t| {
+        capital(t)
+            && !["the", "a", "an"]
+                .iter()
+                .any(|d| t.text.eq_ignore_ascii_case(d))
+    })?;
+    let mut last = first;
+    while let Some(next) = clause.get(last + 1) {
+        let joined = s.get(clause[last].span.end..next.span.start)?;
+        if capital(next) && joined.chars().all(char::is_whitespace) {
+            last += 1;
+        } else {
+            break;
+        }
+    }
+    let name = s.get(clause[first].span.start..clause[last].span.end)?;
+    let name = name
+        .trim_end_matches("'s")
+        .trim_end_matches("\u{2019}s")
+        .to_lowercase();
+    let opens_sentence = tokens.first().is_some_and(|t| t.span == clause[first].span);
+    if opens_sentence && first == last && lexicon.alias(&name).is_none() {
+        return None;
+    }
+    Some(name)
 }
 
 /// "second round of talks": an ordinal before the head, with a session word

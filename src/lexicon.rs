@@ -41,6 +41,10 @@ struct FrameData {
     statuses: BTreeMap<String, Vocabulary>,
     clashes: Vec<[String; 2]>,
     successions: Vec<[String; 2]>,
+    /// Events of this frame are told apart by the proper name that
+    /// qualifies the head ("Apple shares" and "Tesla shares").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    qualified: bool,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -138,6 +142,8 @@ pub(crate) struct Frame {
     pub(crate) name: String,
     pub(crate) predicate: String,
     pub(crate) statuses: Vec<String>,
+    /// Told apart by the proper name before the head ("Apple shares").
+    pub(crate) qualified: bool,
     clashes: HashSet<(usize, usize)>,
     successions: HashSet<(usize, usize)>,
 }
@@ -334,6 +340,7 @@ impl Lexicon {
                     frame.predicate.clone()
                 },
                 statuses,
+                qualified: frame.qualified,
                 clashes,
                 successions,
             });
@@ -486,6 +493,7 @@ fn merge(data: &mut LexiconData, extra: LexiconData) {
                 if !frame.predicate.is_empty() {
                     have.predicate = frame.predicate;
                 }
+                have.qualified |= frame.qualified;
             }
             None => data.frames.push(frame),
         }

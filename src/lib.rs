@@ -73,7 +73,7 @@ pub use document::Document;
 pub use error::{Error, ErrorKind};
 pub use extract::{Cue, Modality, Polarity, Speaker, Statement, Subject};
 pub use lexicon::Lexicon;
-pub use report::{DocumentSummary, Report, Skipped};
+pub use report::{DocumentSummary, Report, Skipped, TextStyle};
 pub use segment::{Segmenter, SentenceSplitter};
 pub use span::Span;
 

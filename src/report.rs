@@ -4,7 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::compare::{Conflict, Side};
+use crate::compare::{Conflict, Side, describe_rule};
 use crate::date::Date;
 use crate::document::Document;
 use crate::error::{Error, ErrorKind};
@@ -124,46 +124,38 @@ impl Report {
         })
     }
 
+    /// The report as text for people, in the given style.
+    ///
+    /// ```
+    /// use gainsay::{Detector, Document, TextStyle};
+    ///
+    /// let docs = [
+    ///     Document::new("a", "The ceasefire is holding."),
+    ///     Document::new("b", "The ceasefire collapsed."),
+    /// ];
+    /// let report = Detector::new().check(&docs);
+    /// // Plain text marks the clashing words with `**`.
+    /// let plain = report.to_text(TextStyle::default());
+    /// assert!(plain.contains("The ceasefire **collapsed**."));
+    /// assert!(!plain.contains('\x1b'));
+    /// // Colour marks them with terminal escapes; `explain` adds the rule and the score's making.
+    /// let rich = report.to_text(TextStyle::default().color(true).explain(true));
+    /// assert!(rich.contains("\x1b["));
+    /// assert!(rich.contains("score: status-clash 0.90"));
+    /// ```
+    pub fn to_text(&self, style: TextStyle) -> String {
+        let mut out = String::new();
+        // Writing to a String cannot fail.
+        let _ = self.write_text(&mut out, style);
+        out
+    }
+
     fn document(&self, id: &str) -> Option<&DocumentSummary> {
         self.documents.iter().find(|d| d.id == id)
     }
 
-    fn write_side(&self, f: &mut fmt::Formatter<'_>, label: &str, side: &Side) -> fmt::Result {
-        let doc = self.document(&side.document);
-        let mut source = side.document.clone();
-        if let Some(outlet) = doc.and_then(|d| d.outlet.as_deref()) {
-            source.push_str(&format!(", {outlet}"));
-        }
-        match side.date {
-            Some(date) => source.push_str(&format!(", {date}")),
-            None => source.push_str(", undated"),
-        }
-        let mut how = side.status.replace('_', " ");
-        if side.polarity == Polarity::Negated {
-            how = format!("not {how}");
-        }
-        if side.modality != Modality::Asserted {
-            how.push_str(&format!(", {}", side.modality.name().replace('_', " ")));
-        }
-        if let Some(speaker) = &side.speaker {
-            how.push_str(&format!(", per {speaker}"));
-        }
-        writeln!(f, "  {label} [{source}] {how}")?;
-        writeln!(f, "    \"{}\"", one_line(&side.sentence))?;
-        writeln!(
-            f,
-            "    bytes {}..{}; status words: \"{}\"",
-            side.start, side.end, side.evidence_text
-        )
-    }
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-impl fmt::Display for Report {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn write_text(&self, f: &mut impl fmt::Write, style: TextStyle) -> fmt::Result {
+        let paint = Paint(style.color);
         writeln!(
             f,
             "{} documents, {} conflicts",
@@ -190,22 +182,158 @@ impl fmt::Display for Report {
         let mut subject: Option<(&str, &str)> = None;
         for (i, c) in self.conflicts.iter().enumerate() {
             if subject != Some((&c.subject, &c.predicate)) {
-                writeln!(f, "\n== {} ({}) ==", c.subject, c.predicate)?;
+                let title = format!("== {} ({}) ==", c.subject, c.predicate);
+                writeln!(f, "\n{}", paint.bold(&title))?;
                 subject = Some((&c.subject, &c.predicate));
             }
+            let head = format!("#{} {} [{}]", i + 1, c.kind.name(), c.rule);
             writeln!(
                 f,
-                "\n#{} {} [{}] score {:.2}, {}",
-                i + 1,
-                c.kind.name(),
-                c.rule,
+                "\n{} score {:.2}, {}",
+                paint.heading(&head),
                 c.score,
                 c.temporal.name().replace('_', " ")
             )?;
-            self.write_side(f, "A", &c.a)?;
-            self.write_side(f, "B", &c.b)?;
+            self.write_side(f, paint, "A", &c.a)?;
+            self.write_side(f, paint, "B", &c.b)?;
             writeln!(f, "  why: {}", c.explanation)?;
+            if style.explain {
+                writeln!(f, "  rule: {} ({})", c.rule, describe_rule(&c.rule))?;
+                if !c.scoring.is_empty() {
+                    writeln!(f, "  score: {} = {:.2}", c.scoring.join("; "), c.score)?;
+                }
+                for (label, side) in [("A", &c.a), ("B", &c.b)] {
+                    let cues = if side.cues.is_empty() {
+                        "none".to_string()
+                    } else {
+                        side.cues.join(", ")
+                    };
+                    writeln!(f, "  cues {label}: {cues}")?;
+                }
+            }
         }
         Ok(())
+    }
+
+    fn write_side(
+        &self,
+        f: &mut impl fmt::Write,
+        paint: Paint,
+        label: &str,
+        side: &Side,
+    ) -> fmt::Result {
+        let doc = self.document(&side.document);
+        let mut source = side.document.clone();
+        if let Some(outlet) = doc.and_then(|d| d.outlet.as_deref()) {
+            source.push_str(&format!(", {outlet}"));
+        }
+        match side.date {
+            Some(date) => source.push_str(&format!(", {date}")),
+            None => source.push_str(", undated"),
+        }
+        let mut how = side.status.replace('_', " ");
+        if side.polarity == Polarity::Negated {
+            how = format!("not {how}");
+        }
+        if side.modality != Modality::Asserted {
+            how.push_str(&format!(", {}", side.modality.name().replace('_', " ")));
+        }
+        if let Some(speaker) = &side.speaker {
+            how.push_str(&format!(", per {speaker}"));
+        }
+        writeln!(f, "  {label} [{}] {how}", paint.source(&source))?;
+        writeln!(f, "    \"{}\"", one_line(&marked(side, paint)))?;
+        let bytes = format!(
+            "bytes {}..{}; status words: \"{}\"",
+            side.start, side.end, side.evidence_text
+        );
+        writeln!(f, "    {}", paint.dim(&bytes))
+    }
+}
+
+/// How [`Report::to_text`] writes: with colour or not, with explanations or
+/// not. The default is plain text (for pipes and files), without.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextStyle {
+    color: bool,
+    explain: bool,
+}
+
+impl TextStyle {
+    /// Colours for a terminal (ANSI escapes); off by default.
+    pub fn color(mut self, yes: bool) -> TextStyle {
+        self.color = yes;
+        self
+    }
+
+    /// After each conflict, the rule, how the score was reached and the cue
+    /// words of each side; off by default.
+    pub fn explain(mut self, yes: bool) -> TextStyle {
+        self.explain = yes;
+        self
+    }
+}
+
+/// Terminal colours, or none.
+#[derive(Clone, Copy)]
+struct Paint(bool);
+
+impl Paint {
+    fn wrap(self, code: &str, text: &str) -> String {
+        if self.0 {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    }
+    fn bold(self, text: &str) -> String {
+        self.wrap("1", text)
+    }
+    fn heading(self, text: &str) -> String {
+        self.wrap("1;33", text)
+    }
+    fn source(self, text: &str) -> String {
+        self.wrap("36", text)
+    }
+    fn dim(self, text: &str) -> String {
+        self.wrap("2", text)
+    }
+    /// The clashing words: red with colour, between `**` without.
+    fn mark(self, text: &str) -> String {
+        if self.0 {
+            self.wrap("1;31", text)
+        } else {
+            format!("**{text}**")
+        }
+    }
+}
+
+/// The side's sentence with its status words marked.
+fn marked(side: &Side, paint: Paint) -> String {
+    let from = side.evidence.start.checked_sub(side.start);
+    let parts = from.and_then(|from| {
+        let to = from + side.evidence.len();
+        Some((
+            side.sentence.get(..from)?,
+            side.sentence.get(from..to)?,
+            side.sentence.get(to..)?,
+        ))
+    });
+    match parts {
+        Some((before, words, after)) if !words.is_empty() => {
+            format!("{before}{}{after}", paint.mark(words))
+        }
+        _ => side.sentence.clone(),
+    }
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl fmt::Display for Report {
+    /// The report as plain text: [`Report::to_text`] with the default style.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_text(f, TextStyle::default())
     }
 }

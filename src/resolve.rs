@@ -65,6 +65,7 @@ pub(crate) fn document(
                 s.frame == frame.name
                     && s.subject.key == subject.key
                     && s.subject.round == subject.round
+                    && s.subject.qualifier == subject.qualifier
                     && s.status == status
                     && s.polarity == raw.polarity
                     && s.modality == raw.modality
@@ -99,12 +100,17 @@ pub(crate) fn document(
     out
 }
 
-/// A mention that refers back ("the talks") takes the round of the last
-/// mention of its event.
+/// A mention that refers back ("the talks", "the shares") takes the round
+/// and the qualifier of the last mention of its event.
 fn inherit_round(m: &Mention, last: Option<&(usize, Mention)>) -> Mention {
     let mut m = m.clone();
-    if m.round.is_none() && m.definite {
-        m.round = last.and_then(|(_, prev)| prev.round);
+    if m.definite {
+        if m.round.is_none() {
+            m.round = last.and_then(|(_, prev)| prev.round);
+        }
+        if m.qualifier.is_none() {
+            m.qualifier = last.and_then(|(_, prev)| prev.qualifier.clone());
+        }
     }
     m
 }
@@ -151,6 +157,12 @@ fn subject(lexicon: &Lexicon, m: &Mention) -> Subject {
             .map(|f| f.name.clone())
             .unwrap_or_default(),
         round: m.round,
+        qualifier: m.qualifier.as_deref().map(|q| {
+            lexicon
+                .alias(q)
+                .map(str::to_lowercase)
+                .unwrap_or_else(|| q.to_string())
+        }),
     }
 }
 
