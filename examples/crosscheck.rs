@@ -223,10 +223,10 @@ impl Inputs {
             }
         };
         let kind = if stdin { sniff(&text) } else { extension(path) };
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "stdin".to_string());
+        let stem = match path.file_stem() {
+            Some(stem) if !stdin => stem.to_string_lossy().into_owned(),
+            _ => "stdin".to_string(),
+        };
         match kind.as_str() {
             "json" => match Document::from_json(&name, &text) {
                 Ok(docs) => self.docs.extend(docs),

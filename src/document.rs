@@ -209,7 +209,8 @@ impl Document {
     #[cfg(feature = "html")]
     pub fn from_html(id: impl Into<String>, html: &str) -> Result<Document, Error> {
         let id = id.into();
-        let text = html2text::config::plain_no_decorate()
+        let decorator = html2text::render::TrivialDecorator::new();
+        let text = html2text::config::with_decorator(decorator)
             .link_footnotes(false)
             .raw_mode(true)
             .allow_width_overflow()

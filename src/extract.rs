@@ -545,19 +545,32 @@ fn actor(
         .iter()
         .filter(|t| t.span.start >= from && t.span.end <= head.start)
         .collect();
-    let first = clause.iter().position(|t| {
+    let is_name = |t: &Token<'_>| {
         capital(t)
             && !["the", "a", "an"]
                 .iter()
                 .any(|d| t.text.eq_ignore_ascii_case(d))
-    })?;
-    let mut last = first;
-    while let Some(next) = clause.get(last + 1) {
-        let joined = s.get(clause[last].span.end..next.span.start)?;
-        if capital(next) && joined.chars().all(char::is_whitespace) {
-            last += 1;
-        } else {
-            break;
+    };
+    let spaced = |a: &Token<'_>, b: &Token<'_>| {
+        s.get(a.span.end..b.span.start)
+            .is_some_and(|g| g.chars().all(char::is_whitespace))
+    };
+    // The run of capitalised words nearest the head, "of" allowed inside:
+    // "Bank of England".
+    let last = clause.iter().rposition(|t| is_name(t))?;
+    let mut first = last;
+    loop {
+        match (first.checked_sub(1), first.checked_sub(2)) {
+            (Some(p), _) if is_name(clause[p]) && spaced(clause[p], clause[first]) => first = p,
+            (Some(of), Some(p))
+                if clause[of].text == "of"
+                    && is_name(clause[p])
+                    && spaced(clause[p], clause[of])
+                    && spaced(clause[of], clause[first]) =>
+            {
+                first = p
+            }
+            _ => break,
         }
     }
     let name = s.get(clause[first].span.start..clause[last].span.end)?;
@@ -947,5 +960,32 @@ mod tests {
         assert!(f.mentions[0].definite);
         let f = facts("A new round of talks began.");
         assert!(!f.mentions[0].definite);
+    }
+
+    #[test]
+    fn qualified_frames_take_the_name_that_tells_events_apart() {
+        let lexicon = Lexicon::builtin()
+            .extend_with_json(include_str!("../lexicon/markets.json"))
+            .unwrap();
+        let qualifier = |text: &str| {
+            let f = sentence(&lexicon, text, Span::new(0, text.len()));
+            f.mentions.first().and_then(|m| m.qualifier.clone())
+        };
+        assert_eq!(qualifier("Apple shares rose.").as_deref(), Some("apple"));
+        assert_eq!(qualifier("Nvidia's stock fell.").as_deref(), Some("nvidia"));
+        assert_eq!(
+            qualifier("Shares of Acme Corp slid.").as_deref(),
+            Some("acme corp")
+        );
+        assert_eq!(
+            qualifier("On Monday the Bank of England cut rates.").as_deref(),
+            Some("bank of england")
+        );
+        // Any word opens a sentence with a capital: not a name on its own.
+        assert_eq!(qualifier("Investors sold as stocks fell."), None);
+        assert_eq!(qualifier("Stocks fell."), None);
+        // Frames not marked `qualified` never take one.
+        let f = facts("The Geneva talks ended.");
+        assert_eq!(f.mentions[0].qualifier, None);
     }
 }

@@ -19,6 +19,24 @@ fn run(args: &[&str]) -> Output {
         .expect("the example is built by cargo test")
 }
 
+fn run_with_input(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(binary())
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the example is built by cargo test");
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(o)))
+}
+
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("gainsay-test-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -223,4 +241,302 @@ fn a_hundred_megabytes_without_a_newline() {
     assert_eq!(doc["id"], "huge");
     assert!(doc["sentences"].as_u64().unwrap() > 50_000);
     assert_eq!(report["conflicts"].as_array().unwrap().len(), 0);
+}
+
+// Inputs.
+
+#[test]
+fn json_lines_records_are_articles() {
+    let dir = scratch("jsonl");
+    let feed = write(
+        &dir,
+        "feed.jsonl",
+        br#"{"id": "w1", "text": "The truce is holding.", "date": "2025-04-02T08:00:00Z", "outlet": "Wire"}
+{"id": "p2", "text": "The truce collapsed.", "date": "2025-04-02", "url": "https://example.org/p2"}
+
+this line is not a record
+{"text": "Rain fell."}
+"#,
+    );
+    let out = run(&["--json", &feed]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = json(&out);
+    let ids: Vec<&str> = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, [format!("{feed}:5").as_str(), "p2", "w1"]);
+    assert_eq!(report["documents"][2]["outlet"], "Wire");
+    assert_eq!(report["documents"][2]["date"], "2025-04-02");
+    assert_eq!(report["conflicts"].as_array().unwrap().len(), 1);
+    // The bad line is skipped, named, and listed.
+    assert_eq!(report["skipped"][0]["path"], format!("{feed}:4"));
+    assert!(stderr(&out).contains(&format!("{feed}:4")));
+}
+
+#[test]
+fn json_files_hold_one_record_or_an_array() {
+    let dir = scratch("json");
+    write(
+        &dir,
+        "one.json",
+        br#"{"id": "one", "text": "The ceasefire is holding.", "source": {"name": "Wire"}}"#,
+    );
+    write(
+        &dir,
+        "many.json",
+        br#"[{"id": "two", "text": "The ceasefire collapsed."}, {"id": "three", "text": "Rain fell."}]"#,
+    );
+    let broken = write(&dir, "broken.json", b"{\"id\": \"x\",\n \"text\": }");
+    let out = run(&["--json", &dir.display().to_string()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = json(&out);
+    assert_eq!(report["documents"].as_array().unwrap().len(), 3);
+    assert_eq!(report["conflicts"].as_array().unwrap().len(), 1);
+    assert_eq!(report["skipped"][0]["path"], broken);
+    assert!(
+        report["skipped"][0]["reason"]
+            .as_str()
+            .unwrap()
+            .contains("line 2")
+    );
+}
+
+#[test]
+fn html_pages_are_read_as_their_text() {
+    let dir = scratch("html");
+    write(
+        &dir,
+        "page.html",
+        b"<!doctype html><html><head><title>Truce</title><style>p{color:red}</style>\
+          <script>var talks = 'collapsed';</script></head><body><nav><a href='/'>Home</a></nav>\
+          <article><h1>Truce holds</h1><p>The truce is <em>holding</em>, the mayor said.</p>\
+          </article></body></html>",
+    );
+    write(&dir, "b.txt", b"The truce collapsed overnight.");
+    let out = run(&["--json", &dir.display().to_string()]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = json(&out);
+    // The headline and the paragraph each clash with the other article.
+    let sentences: Vec<&str> = report["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| [&c["a"], &c["b"]])
+        .filter(|side| side["document"] == "page")
+        .map(|side| side["sentence"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sentences,
+        ["Truce holds", "The truce is holding, the mayor said."]
+    );
+    assert!(!stdout(&out).contains("var talks"));
+}
+
+#[test]
+fn standard_input_is_read_by_its_first_character() {
+    let text = run_with_input(&["--json", "-", "seeds"], b"The talks collapsed on Monday.");
+    assert_eq!(text.status.code(), Some(0), "{}", stderr(&text));
+    let report = json(&text);
+    assert_eq!(report["documents"].as_array().unwrap().len(), 4);
+    assert!(
+        report["documents"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["id"] == "stdin")
+    );
+
+    let lines = run_with_input(
+        &["--json", "-"],
+        b"{\"id\": \"x\", \"text\": \"The bill passed.\"}\n{\"id\": \"y\", \"text\": \"The bill was rejected.\"}\n",
+    );
+    let report = json(&lines);
+    assert_eq!(report["documents"].as_array().unwrap().len(), 2);
+    assert_eq!(report["conflicts"].as_array().unwrap().len(), 1);
+
+    let page = run_with_input(&["--json", "-"], b"<p>The talks <b>collapsed</b>.</p>");
+    let report = json(&page);
+    assert_eq!(report["documents"][0]["statements"], 1);
+}
+
+#[test]
+fn repeated_ids_are_made_distinct() {
+    let dir = scratch("ids");
+    std::fs::create_dir_all(dir.join("x")).unwrap();
+    std::fs::create_dir_all(dir.join("y")).unwrap();
+    write(&dir.join("x"), "story.txt", b"The talks made progress.");
+    let second = write(&dir.join("y"), "story.txt", b"The talks collapsed.");
+    let out = run(&["--json", &dir.display().to_string()]);
+    let report = json(&out);
+    assert_eq!(report["documents"].as_array().unwrap().len(), 2);
+    assert_eq!(report["conflicts"].as_array().unwrap().len(), 1);
+    assert!(stderr(&out).contains(&second), "{}", stderr(&out));
+}
+
+// Outputs.
+
+#[test]
+fn jsonl_prints_one_conflict_per_line() {
+    let out = run(&["--jsonl", "seeds"]);
+    assert_eq!(out.status.code(), Some(0));
+    let all = json(&run(&["--json", "seeds"]));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(&serde_json::Value::from(lines), &all["conflicts"]);
+}
+
+#[test]
+fn statements_prints_what_was_extracted() {
+    let out = run(&["--statements", "seeds"]);
+    assert_eq!(out.status.code(), Some(0));
+    let statements: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let report = json(&run(&["--json", "seeds"]));
+    let counted: u64 = report["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["statements"].as_u64().unwrap())
+        .sum();
+    assert_eq!(statements.len() as u64, counted);
+    for field in [
+        "document", "sentence", "evidence", "subject", "status", "polarity", "modality",
+    ] {
+        assert!(!statements[0][field].is_null(), "missing {field}");
+    }
+}
+
+#[test]
+fn explain_gives_rule_score_and_cues() {
+    let dir = scratch("explain");
+    let a = write(
+        &dir,
+        "a.txt",
+        b"The talks may have stalled, a diplomat said.",
+    );
+    let b = write(&dir, "b.txt", b"The talks made real progress.");
+    let out = run(&["--explain", &a, &b]);
+    let text = stdout(&out);
+    assert!(text.contains("rule: status-clash ("), "{text}");
+    assert!(
+        text.contains("score: status-clash 0.90; a hedged ×0.75; undated ×0.90 = 0.61"),
+        "{text}"
+    );
+    assert!(text.contains("cues A: hedge: may"), "{text}");
+}
+
+#[test]
+fn colour_only_when_asked_or_on_a_terminal() {
+    // Piped: plain, with the clashing words marked.
+    let plain = stdout(&run(&["seeds"]));
+    assert!(!plain.contains('\x1b'));
+    assert!(plain.contains("**ray of light**"), "{plain}");
+    let colour = stdout(&run(&["--color", "always", "seeds"]));
+    assert!(colour.contains("\x1b[1;31mray of light\x1b[0m"));
+    let out = Command::new(binary())
+        .args(["--color", "auto", "seeds"])
+        .env("NO_COLOR", "1")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(!stdout(&out).contains('\x1b'));
+}
+
+// Options.
+
+#[test]
+fn kind_filters_conflicts() {
+    let all = json(&run(&["--json", "seeds"]));
+    let negation = json(&run(&["--json", "--kind", "negation", "seeds"]));
+    let kinds: Vec<&str> = negation["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert!(!kinds.is_empty());
+    assert!(kinds.iter().all(|k| *k == "negation"));
+    assert!(kinds.len() < all["conflicts"].as_array().unwrap().len());
+    let out = run(&["--kind", "gossip", "seeds"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn speaker_shows_one_persons_conflicts() {
+    let dir = scratch("speaker");
+    let a = write(
+        &dir,
+        "a.txt",
+        b"Foreign Minister Ana Lopes said the talks had made progress.",
+    );
+    let b = write(&dir, "b.txt", b"The talks collapsed, Lopes said on Friday.");
+    let c = write(
+        &dir,
+        "c.txt",
+        b"The talks have stalled, according to Omar Haddad.",
+    );
+    let d = write(&dir, "d.txt", b"The talks made progress.");
+    let report = json(&run(&["--json", "--speaker", "Lopes", &a, &b, &c, &d]));
+    let conflicts = report["conflicts"].as_array().unwrap();
+    assert!(!conflicts.is_empty());
+    assert!(conflicts.iter().all(|c| {
+        [&c["a"]["speaker"], &c["b"]["speaker"]]
+            .iter()
+            .any(|s| s.as_str().is_some_and(|s| s.contains("Lopes")))
+    }));
+    assert!(conflicts.iter().any(|c| c["same_speaker"] == "Ana Lopes"));
+    let all = json(&run(&["--json", &a, &b, &c, &d]));
+    assert!(all["conflicts"].as_array().unwrap().len() > conflicts.len());
+    let statements = stdout(&run(&["--statements", "--speaker", "haddad", &a, &b, &c]));
+    assert_eq!(statements.lines().count(), 1, "{statements}");
+}
+
+#[test]
+fn help_has_examples() {
+    let help = stdout(&run(&["--help"]));
+    for needle in [
+        "examples:",
+        "--jsonl",
+        "--statements",
+        "--explain",
+        "--kind",
+        "--speaker",
+        ".jsonl",
+        ".html",
+        "NO_COLOR",
+    ] {
+        assert!(help.contains(needle), "help lacks {needle}");
+    }
+}
+
+#[test]
+fn the_markets_pack_adds_a_domain() {
+    let dir = scratch("markets");
+    let a = write(
+        &dir,
+        "a.txt",
+        b"The Federal Reserve raised interest rates on Wednesday.",
+    );
+    let b = write(&dir, "b.txt", b"The Fed left rates unchanged on Wednesday.");
+    let before = json(&run(&["--json", &a, &b]));
+    assert_eq!(before["conflicts"].as_array().unwrap().len(), 0);
+    let after = json(&run(&[
+        "--json",
+        "--lexicon",
+        "lexicon/markets.json",
+        &a,
+        &b,
+    ]));
+    assert_eq!(after["conflicts"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        after["conflicts"][0]["subject"],
+        "interest_rates (federal reserve)"
+    );
 }
