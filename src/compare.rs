@@ -13,6 +13,15 @@ use crate::resolve::same_person;
 use crate::span::Span;
 
 /// Why two statements clash.
+///
+/// ```
+/// use gainsay::{ConflictKind, Detector, Document};
+///
+/// let docs = [Document::new("a", "The truce held."), Document::new("b", "The truce did not hold.")];
+/// let report = Detector::new().check(&docs);
+/// assert_eq!(report.conflicts[0].kind, ConflictKind::Negation);
+/// assert_eq!(ConflictKind::Negation.name(), "negation");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -25,6 +34,10 @@ pub enum ConflictKind {
 
 impl ConflictKind {
     /// The kind's name as written in reports.
+    ///
+    /// ```
+    /// assert_eq!(gainsay::ConflictKind::Status.name(), "status");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             ConflictKind::Status => "status",
@@ -34,6 +47,18 @@ impl ConflictKind {
 }
 
 /// Whether the two sides may describe different moments.
+///
+/// ```
+/// use gainsay::{Detector, Document, Temporal};
+///
+/// let docs = [
+///     Document::parse("a", "date: 2025-01-01\n\nThe truce is holding."),
+///     Document::parse("b", "date: 2025-03-01\n\nThe truce collapsed."),
+/// ];
+/// let c = &Detector::new().check(&docs).conflicts[0];
+/// assert_eq!(c.temporal, Temporal::DifferentDates);
+/// assert!(c.explanation.contains("the later may update the earlier"));
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -48,6 +73,10 @@ pub enum Temporal {
 
 impl Temporal {
     /// The note's name as written in reports.
+    ///
+    /// ```
+    /// assert_eq!(gainsay::Temporal::SamePeriod.name(), "same_period");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Temporal::SamePeriod => "same_period",
@@ -58,6 +87,21 @@ impl Temporal {
 }
 
 /// One side of a conflict: a statement and its evidence.
+///
+/// ```
+/// use gainsay::{Detector, Document, Polarity};
+///
+/// let docs = [
+///     Document::new("a", "Rain fell. The truce is holding."),
+///     Document::new("b", "The truce is not holding."),
+/// ];
+/// let c = &Detector::new().check(&docs).conflicts[0];
+/// let side = if c.a.document == "a" { &c.a } else { &c.b };
+/// assert_eq!(&docs[0].text()[side.start..side.end], side.sentence);
+/// assert_eq!(side.evidence_text, "holding");
+/// assert_eq!(&docs[0].text()[side.evidence.range()], "holding");
+/// assert_eq!(side.polarity, Polarity::Affirmed);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Side {
@@ -90,6 +134,20 @@ pub struct Side {
 }
 
 /// Two statements from different documents that cannot both hold.
+///
+/// ```
+/// use gainsay::{Detector, Document, Modality};
+///
+/// let docs = [
+///     Document::new("a", "The talks may have stalled."),
+///     Document::new("b", "The talks made progress."),
+/// ];
+/// let c = &Detector::new().check(&docs).conflicts[0];
+/// assert_eq!((c.rule.as_str(), c.subject.as_str()), ("status-clash", "talks"));
+/// assert_eq!(c.a.modality, Modality::Hedged);
+/// assert_eq!(c.scoring, ["status-clash 0.90", "a hedged ×0.75", "undated ×0.90"]);
+/// assert_eq!(c.score, 0.61);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Conflict {

@@ -26,6 +26,14 @@ pub struct Date {
 
 impl Date {
     /// A date from its parts; an error when it is not on the calendar.
+    ///
+    /// ```
+    /// use gainsay::Date;
+    ///
+    /// let date = Date::new(2024, 2, 29).unwrap();
+    /// assert_eq!(date.to_string(), "2024-02-29");
+    /// assert!(Date::new(2025, 2, 29).is_err());
+    /// ```
     pub fn new(year: i16, month: i8, day: i8) -> Result<Date, Error> {
         jiff::civil::Date::new(year, month, day)
             .map(Date::from_civil)
@@ -37,16 +45,31 @@ impl Date {
     }
 
     /// The year.
+    ///
+    /// ```
+    /// let date: gainsay::Date = "2025-11-08".parse().unwrap();
+    /// assert_eq!(date.year(), 2025);
+    /// ```
     pub fn year(&self) -> i16 {
         self.year
     }
 
     /// The month, 1 to 12.
+    ///
+    /// ```
+    /// let date: gainsay::Date = "2025-11-08".parse().unwrap();
+    /// assert_eq!(date.month(), 11);
+    /// ```
     pub fn month(&self) -> i8 {
         self.month
     }
 
     /// The day of the month, 1 to 31.
+    ///
+    /// ```
+    /// let date: gainsay::Date = "2025-11-08".parse().unwrap();
+    /// assert_eq!(date.day(), 8);
+    /// ```
     pub fn day(&self) -> i8 {
         self.day
     }

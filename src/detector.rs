@@ -54,24 +54,79 @@ pub struct DetectorBuilder {
 
 impl DetectorBuilder {
     /// Uses this lexicon instead of the built-in one.
+    ///
+    /// ```
+    /// use gainsay::{Detector, Document, Lexicon};
+    ///
+    /// let lexicon = Lexicon::builtin()
+    ///     .extend_with_json(r#"{"frames": [{"name": "talks", "statuses": {"collapsed": {"phrases": ["torpedoed"]}}}]}"#)
+    ///     .unwrap();
+    /// let detector = Detector::builder().lexicon(lexicon).build().unwrap();
+    /// let doc = Document::new("a", "The talks were torpedoed.");
+    /// assert_eq!(detector.statements(&doc)[0].status, "collapsed");
+    /// ```
     pub fn lexicon(mut self, lexicon: Lexicon) -> DetectorBuilder {
         self.lexicon = Some(lexicon);
         self
     }
 
     /// Uses this sentence splitter instead of [`SentenceSplitter`].
+    ///
+    /// ```
+    /// use gainsay::{Detector, Document, Segmenter, Span};
+    ///
+    /// /// One sentence per line.
+    /// #[derive(Debug)]
+    /// struct Lines;
+    ///
+    /// impl Segmenter for Lines {
+    ///     fn segment(&self, text: &str) -> Vec<Span> {
+    ///         let mut spans = Vec::new();
+    ///         let mut at = 0;
+    ///         for line in text.split_inclusive('\n') {
+    ///             let trimmed = line.trim();
+    ///             if !trimmed.is_empty() {
+    ///                 let start = at + (line.len() - line.trim_start().len());
+    ///                 spans.push(Span::new(start, start + trimmed.len()));
+    ///             }
+    ///             at += line.len();
+    ///         }
+    ///         spans
+    ///     }
+    /// }
+    ///
+    /// let detector = Detector::builder().segmenter(Lines).build().unwrap();
+    /// let doc = Document::new("a", "One. Two.\nThree.");
+    /// assert_eq!(detector.sentences(&doc).len(), 2);
+    /// ```
     pub fn segmenter(mut self, segmenter: impl Segmenter + 'static) -> DetectorBuilder {
         self.segmenter = Some(Arc::new(segmenter));
         self
     }
 
     /// Reports only conflicts scored at least this (0 to 1; default 0).
+    ///
+    /// ```
+    /// use gainsay::{Detector, Document};
+    ///
+    /// let docs = [Document::new("a", "The talks may have stalled."), Document::new("b", "The talks made progress.")];
+    /// assert_eq!(Detector::new().check(&docs).conflicts.len(), 1);
+    /// let strict = Detector::builder().min_score(0.8).build().unwrap();
+    /// assert!(strict.check(&docs).conflicts.is_empty());
+    /// ```
     pub fn min_score(mut self, score: f64) -> DetectorBuilder {
         self.min_score = score;
         self
     }
 
     /// The detector; an error when a setting is out of range.
+    ///
+    /// ```
+    /// use gainsay::{Detector, ErrorKind};
+    ///
+    /// let err = Detector::builder().min_score(-0.1).build().unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::Config { .. }));
+    /// ```
     pub fn build(self) -> Result<Detector, Error> {
         if !(0.0..=1.0).contains(&self.min_score) {
             return Err(Error::config(format!(
@@ -97,6 +152,11 @@ impl Default for Detector {
 
 impl Detector {
     /// A detector with the built-in lexicon and splitter.
+    ///
+    /// ```
+    /// let detector = gainsay::Detector::new();
+    /// assert!(detector.lexicon().frame_names().any(|f| f == "talks"));
+    /// ```
     pub fn new() -> Detector {
         Detector {
             lexicon: Arc::new(Lexicon::builtin()),
@@ -106,11 +166,21 @@ impl Detector {
     }
 
     /// A builder for a detector with a custom lexicon, splitter or threshold.
+    ///
+    /// ```
+    /// let detector = gainsay::Detector::builder().min_score(0.5).build().unwrap();
+    /// # let _ = detector;
+    /// ```
     pub fn builder() -> DetectorBuilder {
         DetectorBuilder::default()
     }
 
     /// The lexicon in use.
+    ///
+    /// ```
+    /// let detector = gainsay::Detector::new();
+    /// assert!(detector.lexicon().frame_names().count() >= 9);
+    /// ```
     pub fn lexicon(&self) -> &Lexicon {
         &self.lexicon
     }
@@ -136,6 +206,15 @@ impl Detector {
 
     /// The statements of one document. Documents can be done in parallel and
     /// the results compared later with [`Detector::compare`].
+    ///
+    /// ```
+    /// use gainsay::{Detector, Document};
+    ///
+    /// let doc = Document::new("a", "The truce collapsed. If talks resume, the truce may hold.");
+    /// let statements = Detector::new().statements(&doc);
+    /// assert_eq!(statements[0].status, "collapsed");
+    /// assert!(statements.iter().all(|s| s.document == "a"));
+    /// ```
     pub fn statements(&self, doc: &Document) -> Vec<Statement> {
         self.statements_of(doc, &self.sentences(doc))
     }
@@ -151,6 +230,18 @@ impl Detector {
     /// The conflicts among statements from any number of documents.
     ///
     /// The result does not depend on the order of `statements`.
+    ///
+    /// ```
+    /// use gainsay::{Detector, Document};
+    ///
+    /// let detector = Detector::new();
+    /// let mut statements = detector.statements(&Document::new("a", "The truce is holding."));
+    /// statements.extend(detector.statements(&Document::new("b", "The truce collapsed.")));
+    /// let forward = detector.compare(&statements);
+    /// statements.reverse();
+    /// assert_eq!(detector.compare(&statements), forward);
+    /// assert_eq!(forward.len(), 1);
+    /// ```
     pub fn compare(&self, statements: &[Statement]) -> Vec<Conflict> {
         compare::conflicts(&self.lexicon, statements, self.min_score)
     }
@@ -159,6 +250,17 @@ impl Detector {
     ///
     /// The report does not depend on the order of `documents`. Documents are
     /// told apart by id: give each a distinct one.
+    ///
+    /// ```
+    /// use gainsay::{Detector, Document};
+    ///
+    /// let a = Document::new("a", "The truce is holding.");
+    /// let b = Document::new("b", "The truce collapsed.");
+    /// let detector = Detector::new();
+    /// let report = detector.check(&[a.clone(), b.clone()]);
+    /// assert_eq!(report, detector.check(&[b, a]));
+    /// assert_eq!(report.documents[0].id, "a");
+    /// ```
     pub fn check(&self, documents: &[Document]) -> Report {
         let mut order: Vec<&Document> = documents.iter().collect();
         order.sort_by(|a, b| (a.id(), a.text()).cmp(&(b.id(), b.text())));

@@ -100,6 +100,18 @@ impl Document {
     /// Reads a file: the id is the file stem, the text may open with a header
     /// (see [`Document::parse`]). A file that is not UTF-8 is an error that
     /// names the file and the offset of the first bad byte.
+    ///
+    /// ```
+    /// use gainsay::Document;
+    ///
+    /// let path = std::env::temp_dir().join("gainsay-doc-example.txt");
+    /// std::fs::write(&path, "date: 2025-02-03\noutlet: Wire\n\nThe vote was postponed.").unwrap();
+    /// let doc = Document::from_path(&path).unwrap();
+    /// assert_eq!(doc.id(), "gainsay-doc-example");
+    /// assert_eq!(doc.path(), Some(path.display().to_string().as_str()));
+    /// assert_eq!(doc.outlet(), Some("Wire"));
+    /// # std::fs::remove_file(&path).ok();
+    /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Result<Document, Error> {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
@@ -225,6 +237,21 @@ impl Document {
     }
 
     /// Sets the date.
+    ///
+    /// ```
+    /// use gainsay::{Date, Document};
+    ///
+    /// let doc = Document::new("a", "Text.")
+    ///     .with_id("wire-7")
+    ///     .with_date("2025-04-01".parse::<Date>().unwrap())
+    ///     .with_outlet("Wire")
+    ///     .with_title("Truce holds")
+    ///     .with_path("feeds/wire-7.txt");
+    /// assert_eq!(doc.id(), "wire-7");
+    /// assert_eq!(doc.date().unwrap().to_string(), "2025-04-01");
+    /// assert_eq!((doc.outlet(), doc.title()), (Some("Wire"), Some("Truce holds")));
+    /// assert_eq!(doc.path(), Some("feeds/wire-7.txt"));
+    /// ```
     pub fn with_date(mut self, date: Date) -> Document {
         self.date = Some(date);
         self
@@ -290,6 +317,12 @@ impl Document {
     }
 
     /// The URL, if known.
+    ///
+    /// ```
+    /// let doc = gainsay::Document::parse("a", "url: https://example.org/a\n\nText.");
+    /// assert_eq!(doc.url(), Some("https://example.org/a"));
+    /// assert!(doc.warnings().is_empty());
+    /// ```
     pub fn url(&self) -> Option<&str> {
         self.url.as_deref()
     }

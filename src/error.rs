@@ -20,6 +20,16 @@ pub struct Error {
 }
 
 /// What went wrong.
+///
+/// ```
+/// use gainsay::{ErrorKind, Lexicon};
+///
+/// let err = Lexicon::from_json("{\n  \"frames\": 7\n}").unwrap_err();
+/// match err.kind() {
+///     ErrorKind::Lexicon { line, .. } => assert_eq!(*line, 2),
+///     other => panic!("unexpected {other:?}"),
+/// }
+/// ```
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -87,6 +97,11 @@ pub enum ErrorKind {
 
 impl Error {
     /// What went wrong.
+    ///
+    /// ```
+    /// let err = gainsay::Detector::builder().min_score(2.0).build().unwrap_err();
+    /// assert!(matches!(err.kind(), gainsay::ErrorKind::Config { .. }));
+    /// ```
     pub fn kind(&self) -> &ErrorKind {
         &self.kind
     }

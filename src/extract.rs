@@ -12,6 +12,14 @@ use crate::lexicon::{CueKind, Entry, Hit, Lexicon};
 use crate::span::Span;
 
 /// Whether a statement is affirmed or negated.
+///
+/// ```
+/// use gainsay::{Detector, Document, Polarity};
+///
+/// let doc = Document::new("a", "The ceasefire was not violated.");
+/// assert_eq!(Detector::new().statements(&doc)[0].polarity, Polarity::Negated);
+/// assert_eq!(Polarity::Negated.name(), "negated");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Polarity {
@@ -22,6 +30,14 @@ pub enum Polarity {
 }
 
 /// How a statement is asserted.
+///
+/// ```
+/// use gainsay::{Detector, Document, Modality};
+///
+/// let doc = Document::new("a", "Did the talks collapse? Kabul claims the talks collapsed.");
+/// let modalities: Vec<Modality> = Detector::new().statements(&doc).iter().map(|s| s.modality).collect();
+/// assert_eq!(modalities, [Modality::Question, Modality::ReportedClaim]);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
@@ -45,6 +61,13 @@ pub enum Modality {
 impl Modality {
     /// Whether statements of this modality assert anything about the world
     /// that another source could contradict.
+    ///
+    /// ```
+    /// use gainsay::Modality;
+    ///
+    /// assert!(Modality::Hedged.is_comparable());
+    /// assert!(!Modality::Conditional.is_comparable());
+    /// ```
     pub fn is_comparable(self) -> bool {
         !matches!(
             self,
@@ -53,6 +76,10 @@ impl Modality {
     }
 
     /// The modality's name as written in reports.
+    ///
+    /// ```
+    /// assert_eq!(gainsay::Modality::ReportedClaim.name(), "reported_claim");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Modality::Asserted => "asserted",
@@ -68,6 +95,10 @@ impl Modality {
 
 impl Polarity {
     /// The polarity's name as written in reports.
+    ///
+    /// ```
+    /// assert_eq!(gainsay::Polarity::Affirmed.name(), "affirmed");
+    /// ```
     pub fn name(self) -> &'static str {
         match self {
             Polarity::Affirmed => "affirmed",
@@ -77,6 +108,15 @@ impl Polarity {
 }
 
 /// What a statement is about.
+///
+/// ```
+/// use gainsay::{Detector, Document};
+///
+/// let doc = Document::new("a", "The third round of the Doha talks collapsed.");
+/// let subject = &Detector::new().statements(&doc)[0].subject;
+/// assert_eq!((subject.key.as_str(), subject.round), ("talks", Some(3)));
+/// assert_eq!(subject.text, "Doha talks");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Subject {
@@ -94,6 +134,14 @@ pub struct Subject {
 }
 
 /// Who is quoted or reported as saying a statement.
+///
+/// ```
+/// use gainsay::{Detector, Document};
+///
+/// let doc = Document::new("a", "Foreign Minister Ana Lopes said the talks had stalled.");
+/// let speaker = Detector::new().statements(&doc)[0].speaker.clone().unwrap();
+/// assert_eq!(speaker.name, "Ana Lopes");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Speaker {
@@ -104,6 +152,15 @@ pub struct Speaker {
 }
 
 /// A cue word that shaped a statement.
+///
+/// ```
+/// use gainsay::{Detector, Document};
+///
+/// let doc = Document::new("a", "The talks may have stalled.");
+/// let cue = &Detector::new().statements(&doc)[0].cues[0];
+/// assert_eq!((cue.kind.as_str(), cue.text.as_str()), ("hedge", "may"));
+/// assert_eq!(&doc.text()[cue.span.range()], "may");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Cue {

@@ -192,12 +192,22 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// The built-in lexicon.
+    ///
+    /// ```
+    /// let lexicon = gainsay::Lexicon::builtin();
+    /// assert!(lexicon.frame_names().any(|f| f == "ceasefire"));
+    /// ```
     pub fn builtin() -> Lexicon {
         // The built-in file is tested; a failure here is a bug in this crate.
         Lexicon::from_json_named(BUILTIN, "<builtin>").expect("the built-in lexicon is valid")
     }
 
     /// The text of the built-in lexicon file, a starting point for your own.
+    ///
+    /// ```
+    /// let json = gainsay::Lexicon::builtin_json();
+    /// assert!(gainsay::Lexicon::from_json(json).is_ok());
+    /// ```
     pub fn builtin_json() -> &'static str {
         BUILTIN
     }
@@ -218,6 +228,13 @@ impl Lexicon {
     }
 
     /// A lexicon read from a JSON file.
+    ///
+    /// ```
+    /// use gainsay::{ErrorKind, Lexicon};
+    ///
+    /// let err = Lexicon::from_path("no/such/lexicon.json").unwrap_err();
+    /// assert!(matches!(err.kind(), ErrorKind::Io { .. }));
+    /// ```
     pub fn from_path(path: impl AsRef<Path>) -> Result<Lexicon, Error> {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
@@ -225,11 +242,27 @@ impl Lexicon {
     }
 
     /// This lexicon with the entries of a JSON text added to it.
+    ///
+    /// ```
+    /// let extra = r#"{"frames": [{"name": "strike_action", "heads": ["strike"],
+    ///     "statuses": {"on": {"phrases": ["under way"]}, "off": {"verbs": ["call off"]}},
+    ///     "clashes": [["on", "off"]]}]}"#;
+    /// let lexicon = gainsay::Lexicon::builtin().extend_with_json(extra).unwrap();
+    /// assert!(lexicon.frame_names().any(|f| f == "strike_action"));
+    /// ```
     pub fn extend_with_json(&self, text: &str) -> Result<Lexicon, Error> {
         self.extend(text, "<string>")
     }
 
     /// This lexicon with the entries of a JSON file added to it.
+    ///
+    /// ```
+    /// let path = std::env::temp_dir().join("gainsay-lexicon-example.json");
+    /// std::fs::write(&path, r#"{"aliases": {"Burkina Faso": ["Upper Volta"]}}"#).unwrap();
+    /// let lexicon = gainsay::Lexicon::builtin().extend_with_path(&path).unwrap();
+    /// assert!(lexicon.to_json().contains("Upper Volta"));
+    /// # std::fs::remove_file(&path).ok();
+    /// ```
     pub fn extend_with_path(&self, path: impl AsRef<Path>) -> Result<Lexicon, Error> {
         let path = path.as_ref();
         let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
@@ -243,6 +276,14 @@ impl Lexicon {
     }
 
     /// The lexicon as JSON in the lexicon format.
+    ///
+    /// ```
+    /// use gainsay::Lexicon;
+    ///
+    /// let json = Lexicon::builtin().to_json();
+    /// let again = Lexicon::from_json(&json).unwrap();
+    /// assert_eq!(again.to_json(), json);
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(&self.data).unwrap_or_default()
     }

@@ -37,6 +37,20 @@
 //!    a score, a [`Temporal`] note and both sides' evidence.
 //! 6. [`Report`]: serde data, and text for a person.
 //!
+//! # Reading articles
+//!
+//! - plain text, with optional header lines: [`Document::parse`],
+//!   [`Document::from_path`];
+//! - JSON records `{id, text, date?, outlet?, title?, url?}`, the shape
+//!   scrapers and news APIs emit: [`Document::from_json`] (one record or an
+//!   array), [`Document::from_jsonl`] (JSON Lines, a bad line is an error of
+//!   its own and the rest are read);
+//! - HTML pages reduced to their text: `Document::from_html`, with the
+//!   `html` feature (on by default).
+//!
+//! The `crosscheck` example reads all of these from files, folders and
+//! standard input, and prints reports as text, JSON or JSON Lines.
+//!
 //! # What is not an assertion
 //!
 //! Conditionals ("if the talks fail"), aims ("to prevent the talks from
@@ -51,6 +65,11 @@
 //! | `status` | `status-clash` | "the talks made progress" / "the talks collapsed" |
 //! | `negation` | `polarity-flip` | "a breakthrough" / "no breakthrough" |
 
+//!
+//! # Cargo features
+//!
+//! - `html` (default): [`Document::from_html`], via the html2text crate.
+#![doc = include_str!("../LEXICON.md")]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 

@@ -42,6 +42,15 @@ pub struct Report {
 }
 
 /// One document as the report lists it.
+///
+/// ```
+/// use gainsay::{Detector, Document};
+///
+/// let report = Detector::new().check(&[Document::parse("a", "date: 2025-13-01\n\nOne. Two.")]);
+/// let summary = &report.documents[0];
+/// assert_eq!((summary.id.as_str(), summary.sentences, summary.date), ("a", 2, None));
+/// assert_eq!(summary.warnings.len(), 1);
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct DocumentSummary {
@@ -82,6 +91,12 @@ impl DocumentSummary {
 }
 
 /// An input that was not read.
+///
+/// ```
+/// let mut report = gainsay::Report::default();
+/// report.skip("feed.jsonl:4", "not a record");
+/// assert_eq!(report.skipped[0].path, "feed.jsonl:4");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Skipped {
@@ -107,11 +122,23 @@ impl Report {
     }
 
     /// The report as pretty-printed JSON.
+    ///
+    /// ```
+    /// let json = gainsay::Report::default().to_json();
+    /// assert!(json.contains("\"conflicts\": []"));
+    /// ```
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
     /// A report read back from its JSON.
+    ///
+    /// ```
+    /// use gainsay::Report;
+    ///
+    /// assert_eq!(Report::from_json(&Report::default().to_json()).unwrap(), Report::default());
+    /// assert!(Report::from_json("[]").is_err());
+    /// ```
     pub fn from_json(text: &str) -> Result<Report, Error> {
         serde_json::from_str(text).map_err(|e| {
             Error::new(ErrorKind::Config {
@@ -253,6 +280,13 @@ impl Report {
 
 /// How [`Report::to_text`] writes: with colour or not, with explanations or
 /// not. The default is plain text (for pipes and files), without.
+///
+/// ```
+/// use gainsay::TextStyle;
+///
+/// let style = TextStyle::default().color(true).explain(true);
+/// assert_ne!(style, TextStyle::default());
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct TextStyle {
     color: bool,
@@ -261,6 +295,11 @@ pub struct TextStyle {
 
 impl TextStyle {
     /// Colours for a terminal (ANSI escapes); off by default.
+    ///
+    /// ```
+    /// let text = gainsay::Report::default().to_text(gainsay::TextStyle::default().color(true));
+    /// assert!(text.starts_with("0 documents"));
+    /// ```
     pub fn color(mut self, yes: bool) -> TextStyle {
         self.color = yes;
         self
@@ -268,6 +307,11 @@ impl TextStyle {
 
     /// After each conflict, the rule, how the score was reached and the cue
     /// words of each side; off by default.
+    ///
+    /// ```
+    /// let text = gainsay::Report::default().to_text(gainsay::TextStyle::default().explain(true));
+    /// assert_eq!(text, "0 documents, 0 conflicts\n");
+    /// ```
     pub fn explain(mut self, yes: bool) -> TextStyle {
         self.explain = yes;
         self

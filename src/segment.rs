@@ -8,6 +8,14 @@ use crate::span::Span;
 ///
 /// Implementations return spans into the given text, in order, not
 /// overlapping, each trimmed of surrounding white space and never empty.
+///
+/// ```
+/// use gainsay::{Segmenter, SentenceSplitter};
+///
+/// let text = "Talks resumed. Dr. Ana Lopes said so.";
+/// let spans = SentenceSplitter::default().segment(text);
+/// assert_eq!(&text[spans[1].range()], "Dr. Ana Lopes said so.");
+/// ```
 pub trait Segmenter: Send + Sync + fmt::Debug {
     /// The sentence spans of `text`.
     fn segment(&self, text: &str) -> Vec<Span>;

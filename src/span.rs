@@ -26,21 +26,37 @@ pub struct Span {
 
 impl Span {
     /// A span from `start` to `end`.
+    ///
+    /// ```
+    /// assert_eq!(gainsay::Span::new(2, 5).end, 5);
+    /// ```
     pub fn new(start: usize, end: usize) -> Span {
         Span { start, end }
     }
 
     /// The span as a range, for slicing.
+    ///
+    /// ```
+    /// assert_eq!(&"abcdef"[gainsay::Span::new(1, 3).range()], "bc");
+    /// ```
     pub fn range(&self) -> std::ops::Range<usize> {
         self.start..self.end
     }
 
     /// Length in bytes.
+    ///
+    /// ```
+    /// assert_eq!(gainsay::Span::new(1, 3).len(), 2);
+    /// ```
     pub fn len(&self) -> usize {
         self.end.saturating_sub(self.start)
     }
 
     /// Whether the span holds no bytes.
+    ///
+    /// ```
+    /// assert!(gainsay::Span::new(3, 3).is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
@@ -51,6 +67,10 @@ impl Span {
     }
 
     /// Whether `other` lies inside this span.
+    ///
+    /// ```
+    /// assert!(gainsay::Span::new(0, 9).contains(gainsay::Span::new(2, 4)));
+    /// ```
     pub fn contains(&self, other: Span) -> bool {
         self.start <= other.start && other.end <= self.end
     }
