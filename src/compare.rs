@@ -1,9 +1,8 @@
 //! Statements grouped by key, the rules that decide a clash, the score and
 //! the time note.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use itertools::Itertools;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
@@ -133,6 +132,18 @@ pub struct Side {
     pub cues: Vec<String>,
 }
 
+/// One sentence behind a claim: its document and byte span.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Member {
+    /// The document's id.
+    pub document: String,
+    /// Byte offset of the sentence in the document's text.
+    pub start: usize,
+    /// Byte offset one past the sentence's end.
+    pub end: usize,
+}
+
 /// Two statements from different documents that cannot both hold.
 ///
 /// ```
@@ -171,6 +182,18 @@ pub struct Conflict {
     pub scoring: Vec<String>,
     /// The speaker quoted on both sides, when it is the same one.
     pub same_speaker: Option<String>,
+    /// How many documents make side a's claim.
+    #[serde(default)]
+    pub a_documents: usize,
+    /// How many documents make side b's claim.
+    #[serde(default)]
+    pub b_documents: usize,
+    /// Every sentence that makes side a's claim: a claim cluster.
+    #[serde(default)]
+    pub a_members: Vec<Member>,
+    /// Every sentence that makes side b's claim.
+    #[serde(default)]
+    pub b_members: Vec<Member>,
     /// One side.
     pub a: Side,
     /// The other side.
@@ -193,73 +216,106 @@ pub(crate) fn describe_rule(rule: &str) -> &'static str {
 /// Dates closer than this many days are the same period.
 const SAME_PERIOD_DAYS: i64 = 2;
 
+/// How [`conflicts`] reports.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Settings {
+    pub(crate) min_score: f64,
+    /// Up to this many documents on each side of a disagreement, every
+    /// clashing pair of sentences is reported; above, one conflict stands
+    /// for the two claim clusters.
+    pub(crate) max_listed_sources: usize,
+}
+
+/// Statements of one group that make the same claim.
+struct Cluster<'a> {
+    claim: Claim<'a>,
+    /// Sorted by `order_key`.
+    members: Vec<&'a Statement>,
+    documents: BTreeSet<&'a str>,
+}
+
 /// Finds the conflicts among `statements`.
 ///
-/// Statements are grouped by (frame, predicate, subject key); only
-/// statements in one group, from different documents, are compared.
+/// Statements are grouped by (frame, predicate, subject key), and within a
+/// group into claim clusters (status, polarity, expectation, qualifier,
+/// round). Only clusters whose events may be the same are compared, and only
+/// across documents; the cost grows with the statements and the clashing
+/// clusters, not with the square of the sources.
 pub(crate) fn conflicts(
     lexicon: &Lexicon,
     statements: &[Statement],
-    min_score: f64,
+    settings: Settings,
 ) -> Vec<Conflict> {
     let frames: HashMap<&str, &Frame> = lexicon
         .frames
         .iter()
         .map(|f| (f.name.as_str(), f))
         .collect();
-    let mut groups: BTreeMap<(&str, &str, &str), Vec<&Statement>> = BTreeMap::new();
+    let mut groups: BTreeMap<(&str, &str, &str), BTreeMap<Claim<'_>, Vec<&Statement>>> =
+        BTreeMap::new();
     for s in statements.iter().filter(|s| s.modality.is_comparable()) {
         groups
             .entry((&s.frame, &s.predicate, &s.subject.key))
+            .or_default()
+            .entry(claim(s))
             .or_default()
             .push(s);
     }
     // One conflict per subject and pair of sentences: the best-scored.
     let mut best: BTreeMap<(String, String, usize, String, usize), Conflict> = BTreeMap::new();
-    for ((frame, _, _), mut members) in groups {
+    let mut keep = |conflict: Conflict| {
+        if conflict.score < settings.min_score {
+            return;
+        }
+        let key = (
+            conflict.subject.clone(),
+            conflict.a.document.clone(),
+            conflict.a.start,
+            conflict.b.document.clone(),
+            conflict.b.start,
+        );
+        match best.get(&key) {
+            Some(have) if have.score >= conflict.score => {}
+            _ => {
+                best.insert(key, conflict);
+            }
+        }
+    };
+    for ((frame, _, _), claims) in groups {
         let Some(frame) = frames.get(frame) else {
             continue;
         };
-        members.sort_by(|x, y| order_key(x).cmp(&order_key(y)));
-        let held: HashSet<(&str, Claim<'_>)> = members
-            .iter()
-            .map(|s| (s.document.as_str(), claim(s)))
-            .collect();
-        // Members are sorted by document: pair each only with later documents.
-        let starts: Vec<usize> = (0..members.len())
-            .filter(|&i| i == 0 || members[i - 1].document != members[i].document)
-            .chain([members.len()])
-            .collect();
-        let pairs = starts.iter().tuple_windows().flat_map(|(&from, &to)| {
-            let members = &members;
-            (from..to).flat_map(move |i| (to..members.len()).map(move |j| (members[i], members[j])))
-        });
-        for (x, y) in pairs {
-            // Each source also says what the other says: that is a
-            // contradiction inside each source, not between them.
-            if held.contains(&(x.document.as_str(), claim(y)))
-                && held.contains(&(y.document.as_str(), claim(x)))
-            {
-                continue;
-            }
-            let Some(conflict) = judge(frame, x, y) else {
-                continue;
-            };
-            if conflict.score < min_score {
-                continue;
-            }
-            let key = (
-                conflict.subject.clone(),
-                conflict.a.document.clone(),
-                conflict.a.start,
-                conflict.b.document.clone(),
-                conflict.b.start,
-            );
-            match best.get(&key) {
-                Some(have) if have.score >= conflict.score => {}
-                _ => {
-                    best.insert(key, conflict);
+        let clusters: Vec<Cluster<'_>> = claims
+            .into_iter()
+            .map(|(claim, mut members)| {
+                members.sort_by(|x, y| order_key(x).cmp(&order_key(y)));
+                let documents = members.iter().map(|s| s.document.as_str()).collect();
+                Cluster {
+                    claim,
+                    members,
+                    documents,
                 }
+            })
+            .collect();
+        for (i, j) in comparable_pairs(&clusters) {
+            let (c1, c2) = (&clusters[i], &clusters[j]);
+            let small = c1.documents.len() <= settings.max_listed_sources
+                && c2.documents.len() <= settings.max_listed_sources;
+            if small {
+                for &x in &c1.members {
+                    for &y in &c2.members {
+                        if x.document != y.document
+                            && !both_hold(c1, c2, x, y)
+                            && let Some(conflict) = judge(frame, x, y)
+                        {
+                            keep(with_members(conflict, x, y, c1, c2));
+                        }
+                    }
+                }
+            } else if let Some((x, y)) = representatives(c1, c2)
+                && let Some(conflict) = judge(frame, x, y)
+            {
+                keep(with_members(conflict, x, y, c1, c2));
             }
         }
     }
@@ -277,6 +333,104 @@ pub(crate) fn conflicts(
                 ))
             })
     });
+    out
+}
+
+/// The pairs of clusters whose events may be the same: same qualifier, or
+/// one without a qualifier. Clusters of two different names are never
+/// paired, so many names do not make the pairs grow with their square.
+fn comparable_pairs(clusters: &[Cluster<'_>]) -> Vec<(usize, usize)> {
+    let mut by_name: BTreeMap<Option<&str>, Vec<usize>> = BTreeMap::new();
+    for (i, c) in clusters.iter().enumerate() {
+        by_name.entry(c.claim.3).or_default().push(i);
+    }
+    let mut pairs = Vec::new();
+    for (name, members) in &by_name {
+        for (k, &i) in members.iter().enumerate() {
+            pairs.extend(members[k + 1..].iter().map(|&j| (i, j)));
+            if name.is_none() {
+                // Unnamed: maybe any of the named.
+                for (other, named) in &by_name {
+                    if other.is_some() {
+                        pairs.extend(named.iter().map(|&j| (i, j)));
+                    }
+                }
+            }
+        }
+    }
+    pairs
+}
+
+/// Each source also says what the other says: that is a contradiction
+/// inside each source, not between them.
+fn both_hold(c1: &Cluster<'_>, c2: &Cluster<'_>, x: &Statement, y: &Statement) -> bool {
+    c2.documents.contains(x.document.as_str()) && c1.documents.contains(y.document.as_str())
+}
+
+/// One statement from each cluster to stand for it: the most certain, then
+/// the first; from documents that do not hold both claims.
+fn representatives<'a>(
+    c1: &Cluster<'a>,
+    c2: &Cluster<'a>,
+) -> Option<(&'a Statement, &'a Statement)> {
+    let rank = |s: &&'a Statement| (std::cmp::Reverse(weight_key(s.modality)), order_key(s));
+    let only = |c: &Cluster<'a>, other: &Cluster<'a>| -> Option<&'a Statement> {
+        c.members
+            .iter()
+            .copied()
+            .filter(|s| !other.documents.contains(s.document.as_str()))
+            .min_by(|p, q| rank(p).cmp(&rank(q)))
+    };
+    let best_apart = |c: &Cluster<'a>, from: &Statement| -> Option<&'a Statement> {
+        c.members
+            .iter()
+            .copied()
+            .filter(|s| s.document != from.document)
+            .min_by(|p, q| rank(p).cmp(&rank(q)))
+    };
+    if let Some(x) = only(c1, c2) {
+        return Some((x, best_apart(c2, x)?));
+    }
+    let y = only(c2, c1)?;
+    Some((best_apart(c1, y)?, y))
+}
+
+/// A modality's weight in hundredths, for ranking.
+fn weight_key(m: Modality) -> u32 {
+    (weight(m) * 100.0).round() as u32
+}
+
+/// Adds to a conflict the members of the two clusters behind it.
+fn with_members(
+    mut conflict: Conflict,
+    x: &Statement,
+    y: &Statement,
+    c1: &Cluster<'_>,
+    c2: &Cluster<'_>,
+) -> Conflict {
+    let (ca, cb) = if order_key(x) <= order_key(y) {
+        (c1, c2)
+    } else {
+        (c2, c1)
+    };
+    conflict.a_documents = ca.documents.len();
+    conflict.b_documents = cb.documents.len();
+    conflict.a_members = members(ca);
+    conflict.b_members = members(cb);
+    conflict
+}
+
+fn members(c: &Cluster<'_>) -> Vec<Member> {
+    let mut out: Vec<Member> = c
+        .members
+        .iter()
+        .map(|s| Member {
+            document: s.document.clone(),
+            start: s.sentence.start,
+            end: s.sentence.end,
+        })
+        .collect();
+    out.dedup();
     out
 }
 
@@ -393,6 +547,10 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement) -> Option<Conflict> {
         explanation,
         scoring,
         same_speaker,
+        a_documents: 1,
+        b_documents: 1,
+        a_members: Vec::new(),
+        b_members: Vec::new(),
         a: side(a),
         b: side(b),
     })

@@ -2,7 +2,10 @@
 
 use std::sync::Arc;
 
-use crate::compare::{self, Conflict};
+use crate::compare::{self, Conflict, Settings};
+
+/// See [`DetectorBuilder::max_listed_sources`].
+const DEFAULT_MAX_LISTED_SOURCES: usize = 3;
 use crate::document::Document;
 use crate::error::Error;
 use crate::extract::{self, Statement};
@@ -33,7 +36,7 @@ use crate::span::Span;
 pub struct Detector {
     lexicon: Arc<Lexicon>,
     segmenter: Arc<dyn Segmenter>,
-    min_score: f64,
+    settings: Settings,
 }
 
 /// Configures a [`Detector`].
@@ -50,6 +53,7 @@ pub struct DetectorBuilder {
     lexicon: Option<Lexicon>,
     segmenter: Option<Arc<dyn Segmenter>>,
     min_score: f64,
+    max_listed_sources: Option<usize>,
 }
 
 impl DetectorBuilder {
@@ -119,6 +123,30 @@ impl DetectorBuilder {
         self
     }
 
+    /// When both sides of a disagreement have at most this many documents,
+    /// every clashing pair of sentences is reported (default 3). Above it,
+    /// one conflict stands for the two claim clusters, with the members of
+    /// each, so that the report grows with the number of disagreements, not
+    /// with the square of the sources.
+    ///
+    /// ```
+    /// use gainsay::{Detector, Document};
+    ///
+    /// let docs: Vec<Document> = (0..4)
+    ///     .map(|i| Document::new(format!("up{i}"), "The truce is holding."))
+    ///     .chain((0..4).map(|i| Document::new(format!("down{i}"), "The truce collapsed.")))
+    ///     .collect();
+    /// let report = Detector::new().check(&docs);
+    /// assert_eq!(report.conflicts.len(), 1);
+    /// assert_eq!((report.conflicts[0].a_documents, report.conflicts[0].b_documents), (4, 4));
+    /// let every_pair = Detector::builder().max_listed_sources(4).build().unwrap();
+    /// assert_eq!(every_pair.check(&docs).conflicts.len(), 16);
+    /// ```
+    pub fn max_listed_sources(mut self, documents: usize) -> DetectorBuilder {
+        self.max_listed_sources = Some(documents);
+        self
+    }
+
     /// The detector; an error when a setting is out of range.
     ///
     /// ```
@@ -139,7 +167,12 @@ impl DetectorBuilder {
             segmenter: self
                 .segmenter
                 .unwrap_or_else(|| Arc::new(SentenceSplitter::default())),
-            min_score: self.min_score,
+            settings: Settings {
+                min_score: self.min_score,
+                max_listed_sources: self
+                    .max_listed_sources
+                    .unwrap_or(DEFAULT_MAX_LISTED_SOURCES),
+            },
         })
     }
 }
@@ -161,7 +194,10 @@ impl Detector {
         Detector {
             lexicon: Arc::new(Lexicon::builtin()),
             segmenter: Arc::new(SentenceSplitter::default()),
-            min_score: 0.0,
+            settings: Settings {
+                min_score: 0.0,
+                max_listed_sources: DEFAULT_MAX_LISTED_SOURCES,
+            },
         }
     }
 
@@ -243,7 +279,7 @@ impl Detector {
     /// assert_eq!(forward.len(), 1);
     /// ```
     pub fn compare(&self, statements: &[Statement]) -> Vec<Conflict> {
-        compare::conflicts(&self.lexicon, statements, self.min_score)
+        compare::conflicts(&self.lexicon, statements, self.settings)
     }
 
     /// Reads every document and reports the conflicts between them.

@@ -85,7 +85,7 @@ mod resolve;
 mod segment;
 mod span;
 
-pub use compare::{Conflict, ConflictKind, Side, Temporal};
+pub use compare::{Conflict, ConflictKind, Member, Side, Temporal};
 pub use date::Date;
 pub use detector::{Detector, DetectorBuilder};
 pub use document::Document;

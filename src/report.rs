@@ -2,9 +2,10 @@
 
 use std::fmt;
 
+use itertools::Itertools;
 use serde::{Deserialize, Serialize};
 
-use crate::compare::{Conflict, Side, describe_rule};
+use crate::compare::{Conflict, Member, Side, describe_rule};
 use crate::date::Date;
 use crate::document::Document;
 use crate::error::{Error, ErrorKind};
@@ -221,8 +222,8 @@ impl Report {
                 c.score,
                 c.temporal.name().replace('_', " ")
             )?;
-            self.write_side(f, paint, "A", &c.a)?;
-            self.write_side(f, paint, "B", &c.b)?;
+            self.write_side(f, paint, "A", &c.a, &c.a_members)?;
+            self.write_side(f, paint, "B", &c.b, &c.b_members)?;
             writeln!(f, "  why: {}", c.explanation)?;
             if style.explain {
                 writeln!(f, "  rule: {} ({})", c.rule, describe_rule(&c.rule))?;
@@ -248,6 +249,7 @@ impl Report {
         paint: Paint,
         label: &str,
         side: &Side,
+        members: &[Member],
     ) -> fmt::Result {
         let doc = self.document(&side.document);
         let mut source = side.document.clone();
@@ -274,9 +276,32 @@ impl Report {
             "bytes {}..{}; status words: \"{}\"",
             side.start, side.end, side.evidence_text
         );
-        writeln!(f, "    {}", paint.dim(&bytes))
+        writeln!(f, "    {}", paint.dim(&bytes))?;
+        let others: Vec<&str> = members
+            .iter()
+            .map(|m| m.document.as_str())
+            .filter(|d| *d != side.document)
+            .dedup()
+            .collect();
+        if !others.is_empty() {
+            let shown = others.iter().take(MEMBERS_SHOWN).join(", ");
+            let more = if others.len() > MEMBERS_SHOWN {
+                ", …"
+            } else {
+                ""
+            };
+            writeln!(
+                f,
+                "    also in {} other documents: {shown}{more}",
+                others.len()
+            )?;
+        }
+        Ok(())
     }
 }
+
+/// How many other documents of a claim cluster the text names.
+const MEMBERS_SHOWN: usize = 5;
 
 /// How [`Report::to_text`] writes: with colour or not, with explanations or
 /// not. The default is plain text (for pipes and files), without.
@@ -372,7 +397,7 @@ fn marked(side: &Side, paint: Paint) -> String {
 }
 
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    text.split_whitespace().join(" ")
 }
 
 impl fmt::Display for Report {
