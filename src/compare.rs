@@ -1,11 +1,12 @@
 //! Statements grouped by key, the rules that decide a clash, the score and
 //! the time note.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
+use crate::document::Document;
 use crate::extract::{Modality, Polarity, Statement};
 use crate::lexicon::{Frame, Lexicon};
 use crate::resolve::same_person;
@@ -226,12 +227,45 @@ pub(crate) struct Settings {
     pub(crate) max_listed_sources: usize,
 }
 
+/// Where the sentences' text is: in the statements, or in their documents
+/// (a corpus checked at once keeps one copy of its text).
+pub(crate) enum Texts<'t> {
+    Statements,
+    Documents(HashMap<&'t str, &'t Document>),
+}
+
+impl Texts<'_> {
+    fn sentence<'a>(&'a self, s: &'a Statement) -> &'a str {
+        match self {
+            Texts::Statements => &s.text,
+            Texts::Documents(docs) => docs
+                .get(s.document.as_str())
+                .and_then(|d| d.text().get(s.sentence.range()))
+                .unwrap_or(""),
+        }
+    }
+}
+
+/// Below this many sentences per listed source, every clashing pair of a
+/// small cluster is listed; a source repeating one claim more often is
+/// represented, so the pairs listed stay bounded.
+const MEMBERS_PER_SOURCE: usize = 4;
+
 /// Statements of one group that make the same claim.
 struct Cluster<'a> {
     claim: Claim<'a>,
     /// Sorted by `order_key`.
     members: Vec<&'a Statement>,
-    documents: BTreeSet<&'a str>,
+    /// The members, most certain first.
+    ranked: Vec<&'a Statement>,
+    /// The documents' numbers, sorted.
+    documents: Vec<u32>,
+}
+
+impl Cluster<'_> {
+    fn holds(&self, document: u32) -> bool {
+        self.documents.binary_search(&document).is_ok()
+    }
 }
 
 /// Finds the conflicts among `statements`.
@@ -245,12 +279,20 @@ pub(crate) fn conflicts(
     lexicon: &Lexicon,
     statements: &[Statement],
     settings: Settings,
+    texts: &Texts<'_>,
 ) -> Vec<Conflict> {
     let frames: HashMap<&str, &Frame> = lexicon
         .frames
         .iter()
         .map(|f| (f.name.as_str(), f))
         .collect();
+    // Documents by number, for cheap membership tests.
+    let mut numbers: HashMap<&str, u32> = HashMap::new();
+    for s in statements {
+        let next = numbers.len() as u32;
+        numbers.entry(s.document.as_str()).or_insert(next);
+    }
+    let number = |s: &Statement| numbers.get(s.document.as_str()).copied().unwrap_or(0);
     let mut groups: BTreeMap<(&str, &str, &str), BTreeMap<Claim<'_>, Vec<&Statement>>> =
         BTreeMap::new();
     for s in statements.iter().filter(|s| s.modality.is_comparable()) {
@@ -289,31 +331,39 @@ pub(crate) fn conflicts(
             .into_iter()
             .map(|(claim, mut members)| {
                 members.sort_by(|x, y| order_key(x).cmp(&order_key(y)));
-                let documents = members.iter().map(|s| s.document.as_str()).collect();
+                let mut ranked = members.clone();
+                ranked.sort_by_key(|s| std::cmp::Reverse(weight_key(s.modality)));
+                let mut documents: Vec<u32> = members.iter().map(|s| number(s)).collect();
+                documents.sort_unstable();
+                documents.dedup();
                 Cluster {
                     claim,
                     members,
+                    ranked,
                     documents,
                 }
             })
             .collect();
         for (i, j) in comparable_pairs(&clusters) {
             let (c1, c2) = (&clusters[i], &clusters[j]);
-            let small = c1.documents.len() <= settings.max_listed_sources
-                && c2.documents.len() <= settings.max_listed_sources;
+            let listed = |c: &Cluster<'_>| {
+                c.documents.len() <= settings.max_listed_sources
+                    && c.members.len() <= settings.max_listed_sources * MEMBERS_PER_SOURCE
+            };
+            let small = listed(c1) && listed(c2);
             if small {
                 for &x in &c1.members {
                     for &y in &c2.members {
                         if x.document != y.document
-                            && !both_hold(c1, c2, x, y)
-                            && let Some(conflict) = judge(frame, x, y)
+                            && !(c2.holds(number(x)) && c1.holds(number(y)))
+                            && let Some(conflict) = judge(frame, x, y, texts)
                         {
                             keep(with_members(conflict, x, y, c1, c2));
                         }
                     }
                 }
-            } else if let Some((x, y)) = representatives(c1, c2)
-                && let Some(conflict) = judge(frame, x, y)
+            } else if let Some((x, y)) = representatives(c1, c2, &number)
+                && let Some(conflict) = judge(frame, x, y, texts)
             {
                 keep(with_members(conflict, x, y, c1, c2));
             }
@@ -361,38 +411,29 @@ fn comparable_pairs(clusters: &[Cluster<'_>]) -> Vec<(usize, usize)> {
     pairs
 }
 
-/// Each source also says what the other says: that is a contradiction
-/// inside each source, not between them.
-fn both_hold(c1: &Cluster<'_>, c2: &Cluster<'_>, x: &Statement, y: &Statement) -> bool {
-    c2.documents.contains(x.document.as_str()) && c1.documents.contains(y.document.as_str())
-}
-
 /// One statement from each cluster to stand for it: the most certain, then
-/// the first; from documents that do not hold both claims.
+/// the first; from documents that do not hold both claims (a source that
+/// says both is not set against another that says both).
 fn representatives<'a>(
     c1: &Cluster<'a>,
     c2: &Cluster<'a>,
+    number: &impl Fn(&Statement) -> u32,
 ) -> Option<(&'a Statement, &'a Statement)> {
-    let rank = |s: &&'a Statement| (std::cmp::Reverse(weight_key(s.modality)), order_key(s));
-    let only = |c: &Cluster<'a>, other: &Cluster<'a>| -> Option<&'a Statement> {
-        c.members
-            .iter()
-            .copied()
-            .filter(|s| !other.documents.contains(s.document.as_str()))
-            .min_by(|p, q| rank(p).cmp(&rank(q)))
+    // `ranked` is stable-sorted from `members`: certainty, then order.
+    let only = |c: &Cluster<'a>, other: &Cluster<'a>| {
+        c.ranked.iter().copied().find(|s| !other.holds(number(s)))
     };
-    let best_apart = |c: &Cluster<'a>, from: &Statement| -> Option<&'a Statement> {
-        c.members
+    let apart = |c: &Cluster<'a>, from: &Statement| {
+        c.ranked
             .iter()
             .copied()
-            .filter(|s| s.document != from.document)
-            .min_by(|p, q| rank(p).cmp(&rank(q)))
+            .find(|s| s.document != from.document)
     };
     if let Some(x) = only(c1, c2) {
-        return Some((x, best_apart(c2, x)?));
+        return Some((x, apart(c2, x)?));
     }
     let y = only(c2, c1)?;
-    Some((best_apart(c1, y)?, y))
+    Some((apart(c1, y)?, y))
 }
 
 /// A modality's weight in hundredths, for ranking.
@@ -452,7 +493,7 @@ fn order_key(s: &Statement) -> (&str, usize, usize, &str) {
 }
 
 /// Applies the rules to one pair; `None` when they agree or cannot be compared.
-fn judge(frame: &Frame, x: &Statement, y: &Statement) -> Option<Conflict> {
+fn judge(frame: &Frame, x: &Statement, y: &Statement, texts: &Texts<'_>) -> Option<Conflict> {
     // Two rounds of one event are different events.
     if let (Some(a), Some(b)) = (x.subject.round, y.subject.round)
         && a != b
@@ -536,7 +577,15 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement) -> Option<Conflict> {
     if let Some(round) = a.subject.round.or(b.subject.round) {
         subject = format!("{subject} (round {round})");
     }
-    let explanation = explain(kind, &subject, a, b, temporal, same_speaker.as_deref());
+    let explanation = explain(
+        kind,
+        &subject,
+        a,
+        b,
+        temporal,
+        same_speaker.as_deref(),
+        texts,
+    );
     Some(Conflict {
         kind,
         rule: rule.to_string(),
@@ -551,8 +600,8 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement) -> Option<Conflict> {
         b_documents: 1,
         a_members: Vec::new(),
         b_members: Vec::new(),
-        a: side(a),
-        b: side(b),
+        a: side(a, texts),
+        b: side(b, texts),
     })
 }
 
@@ -579,10 +628,10 @@ fn temporal(a: Option<Date>, b: Option<Date>) -> Temporal {
     }
 }
 
-fn side(s: &Statement) -> Side {
+fn side(s: &Statement, texts: &Texts<'_>) -> Side {
     Side {
         document: s.document.clone(),
-        sentence: s.text.clone(),
+        sentence: texts.sentence(s).to_string(),
         start: s.sentence.start,
         end: s.sentence.end,
         status: s.status.clone(),
@@ -591,7 +640,7 @@ fn side(s: &Statement) -> Side {
         speaker: s.speaker.as_ref().map(|p| p.name.clone()),
         date: s.date,
         evidence: s.evidence,
-        evidence_text: evidence_text(s),
+        evidence_text: evidence_text(s, texts),
         subject_text: s.subject.text.clone(),
         cues: s
             .cues
@@ -601,9 +650,9 @@ fn side(s: &Statement) -> Side {
     }
 }
 
-fn evidence_text(s: &Statement) -> String {
+fn evidence_text(s: &Statement, texts: &Texts<'_>) -> String {
     let at = s.evidence.start.checked_sub(s.sentence.start);
-    at.and_then(|from| s.text.get(from..from + s.evidence.len()))
+    at.and_then(|from| texts.sentence(s).get(from..from + s.evidence.len()))
         .unwrap_or("")
         .to_string()
 }
@@ -616,6 +665,7 @@ fn explain(
     b: &Statement,
     temporal: Temporal,
     same_speaker: Option<&str>,
+    texts: &Texts<'_>,
 ) -> String {
     let claim = |s: &Statement| {
         let who = match &s.speaker {
@@ -633,7 +683,7 @@ fn explain(
         format!(
             "{who} describes the {subject} as {not}{} (\"{}\"{how})",
             s.status.replace('_', " "),
-            evidence_text(s)
+            evidence_text(s, texts)
         )
     };
     let why = match kind {

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::compare::{self, Conflict, Settings};
+use crate::compare::{self, Conflict, Settings, Texts};
 
 /// See [`DetectorBuilder::max_listed_sources`].
 const DEFAULT_MAX_LISTED_SOURCES: usize = 3;
@@ -124,7 +124,8 @@ impl DetectorBuilder {
     }
 
     /// When both sides of a disagreement have at most this many documents,
-    /// every clashing pair of sentences is reported (default 3). Above it,
+    /// every clashing pair of sentences is reported (default 3), as long as
+    /// a side has at most four sentences per document on average. Above it,
     /// one conflict stands for the two claim clusters, with the members of
     /// each, so that the report grows with the number of disagreements, not
     /// with the square of the sources.
@@ -260,7 +261,15 @@ impl Detector {
             .iter()
             .map(|&span| extract::sentence(&self.lexicon, doc.text(), span))
             .collect();
-        resolve::document(&self.lexicon, doc, &facts)
+        resolve::document(&self.lexicon, doc, &facts, true)
+    }
+
+    fn statements_without_text(&self, doc: &Document, sentences: &[Span]) -> Vec<Statement> {
+        let facts: Vec<_> = sentences
+            .iter()
+            .map(|&span| extract::sentence(&self.lexicon, doc.text(), span))
+            .collect();
+        resolve::document(&self.lexicon, doc, &facts, false)
     }
 
     /// The conflicts among statements from any number of documents.
@@ -279,10 +288,13 @@ impl Detector {
     /// assert_eq!(forward.len(), 1);
     /// ```
     pub fn compare(&self, statements: &[Statement]) -> Vec<Conflict> {
-        compare::conflicts(&self.lexicon, statements, self.settings)
+        compare::conflicts(&self.lexicon, statements, self.settings, &Texts::Statements)
     }
 
     /// Reads every document and reports the conflicts between them.
+    ///
+    /// With the `parallel` feature, documents are read on all cores; the
+    /// report is the same.
     ///
     /// The report does not depend on the order of `documents`. Documents are
     /// told apart by id: give each a distinct one.
@@ -300,17 +312,42 @@ impl Detector {
     pub fn check(&self, documents: &[Document]) -> Report {
         let mut order: Vec<&Document> = documents.iter().collect();
         order.sort_by(|a, b| (a.id(), a.text()).cmp(&(b.id(), b.text())));
-        let mut summaries = Vec::with_capacity(order.len());
-        let mut all = Vec::new();
-        for doc in order {
+        // With distinct ids, the text stays in the documents: one copy of
+        // the corpus in memory.
+        let distinct = order.windows(2).all(|w| w[0].id() != w[1].id());
+        let read = |doc: &&Document| {
             let sentences = self.sentences(doc);
-            let statements = self.statements_of(doc, &sentences);
-            summaries.push(DocumentSummary::new(doc, sentences.len(), statements.len()));
+            let statements = if distinct {
+                self.statements_without_text(doc, &sentences)
+            } else {
+                self.statements_of(doc, &sentences)
+            };
+            (
+                DocumentSummary::new(doc, sentences.len(), statements.len()),
+                statements,
+            )
+        };
+        #[cfg(feature = "parallel")]
+        let read: Vec<_> = {
+            use rayon::prelude::*;
+            order.par_iter().map(read).collect()
+        };
+        #[cfg(not(feature = "parallel"))]
+        let read: Vec<_> = order.iter().map(read).collect();
+        let mut summaries = Vec::with_capacity(read.len());
+        let mut all = Vec::new();
+        for (summary, statements) in read {
+            summaries.push(summary);
             all.extend(statements);
         }
+        let texts = if distinct {
+            Texts::Documents(documents.iter().map(|d| (d.id(), d)).collect())
+        } else {
+            Texts::Statements
+        };
         Report {
             documents: summaries,
-            conflicts: self.compare(&all),
+            conflicts: compare::conflicts(&self.lexicon, &all, self.settings, &texts),
             skipped: Vec::new(),
         }
     }

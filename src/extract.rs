@@ -341,13 +341,14 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
     let s = text.get(span.range()).unwrap_or("");
     let hits = lexicon.scan(s);
     let tokens = tokenize(s);
-    let clauses = clause_starts(s, &hits);
+    let index = CueIndex::new(s, &hits);
+    let clauses = clause_starts(s, &index);
     let clause = |pos: usize| clauses.partition_point(|&b| b <= pos);
 
     let mut mentions = Vec::new();
     let mut mention_spans = Vec::new();
     for hit in &hits {
-        for entry in &hit.entries {
+        for entry in hit.entries.iter() {
             if let Entry::Head { frame } = *entry {
                 let text = mention_text(s, &tokens, hit.span);
                 let qualified = lexicon.frames.get(frame).is_some_and(|f| f.qualified);
@@ -376,7 +377,7 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
     for (group, hit) in hits.iter().enumerate() {
         let mut local = Vec::new();
         let mut context = Vec::new();
-        for entry in &hit.entries {
+        for entry in hit.entries.iter() {
             let Entry::Status { frame, status } = *entry else {
                 continue;
             };
@@ -393,19 +394,29 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
             continue;
         }
         // "the ongoing talks": a status word that modifies the event's name.
-        let attributive = chosen.iter().any(|&(frame, _, _)| {
-            mentions.iter().zip(&mention_spans).any(|(m, sp)| {
-                let between = tokens_between(&tokens, hit.span.end, sp.start);
-                m.frame == frame
-                    && sp.start >= hit.span.end
-                    && between.len() <= 2
+        // Mentions are in order, so only the next few can be that close.
+        let next = mention_spans.partition_point(|sp| sp.start < hit.span.end);
+        let attributive = mentions[next..]
+            .iter()
+            .zip(&mention_spans[next..])
+            .map(|(m, sp)| (m, sp, tokens_between(&tokens, hit.span.end, sp.start)))
+            .take_while(|(_, _, between)| between.len() <= 2)
+            .any(|(m, sp, between)| {
+                chosen.iter().any(|&(frame, _, _)| frame == m.frame)
                     && between.iter().all(|t| is_capitalised(t.text))
                     && !s[hit.span.end..sp.start].contains([',', ';', ':'])
-            })
-        });
+            });
         let mut cues = Vec::new();
-        let polarity = polarity_of(s, &hits, &tokens, hit.span, attributive, &clause, &mut cues);
-        let modality = modality_of(s, &hits, hit.span, &clause, &mut cues);
+        let polarity = polarity_of(
+            s,
+            &index,
+            &tokens,
+            hit.span,
+            attributive,
+            &clause,
+            &mut cues,
+        );
+        let modality = modality_of(&index, hit.span, &clause, &mut cues);
         let cues: Vec<Cue> = cues
             .into_iter()
             .map(|(kind, sp): (CueKind, Span)| Cue {
@@ -459,7 +470,7 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
 }
 
 fn tokenize<'a>(s: &'a str) -> Vec<Token<'a>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut start: Option<usize> = None;
     let push = |from: usize, to: usize, out: &mut Vec<Token<'a>>| {
         let word = s[from..to].trim_end_matches(|c: char| !c.is_alphanumeric());
@@ -484,8 +495,62 @@ fn tokenize<'a>(s: &'a str) -> Vec<Token<'a>> {
     out
 }
 
+/// The cue words of one sentence by kind, and its question and stop marks,
+/// gathered once so each statement looks up only what it needs.
+struct CueIndex {
+    spans: [Vec<Span>; CueKind::COUNT],
+    /// Byte offsets of '?'.
+    questions: Vec<usize>,
+    /// Byte offsets of '.' and '!'.
+    stops: Vec<usize>,
+}
+
+impl CueIndex {
+    fn new(s: &str, hits: &[Hit]) -> CueIndex {
+        let mut spans: [Vec<Span>; CueKind::COUNT] = Default::default();
+        for hit in hits {
+            for entry in hit.entries.iter() {
+                if let Entry::Cue(kind) = *entry {
+                    let list = &mut spans[kind as usize];
+                    if list.last() != Some(&hit.span) {
+                        list.push(hit.span);
+                    }
+                }
+            }
+        }
+        let mut questions = Vec::new();
+        let mut stops = Vec::new();
+        for (i, b) in s.bytes().enumerate() {
+            match b {
+                b'?' => questions.push(i),
+                b'.' | b'!' => stops.push(i),
+                _ => {}
+            }
+        }
+        CueIndex {
+            spans,
+            questions,
+            stops,
+        }
+    }
+
+    fn of(&self, kind: CueKind) -> &[Span] {
+        &self.spans[kind as usize]
+    }
+
+    /// Whether a '?' follows `from` with no full stop between.
+    fn asked_after(&self, from: usize) -> bool {
+        let q = self.questions.partition_point(|&q| q < from);
+        let Some(&q) = self.questions.get(q) else {
+            return false;
+        };
+        let stop = self.stops.partition_point(|&p| p < from);
+        self.stops.get(stop).is_none_or(|&p| p > q)
+    }
+}
+
 /// Byte offsets where a new clause begins: punctuation and clause-break words.
-fn clause_starts(s: &str, hits: &[Hit]) -> Vec<usize> {
+fn clause_starts(s: &str, index: &CueIndex) -> Vec<usize> {
     let mut starts = Vec::new();
     let mut prev = ' ';
     let mut chars = s.char_indices().peekable();
@@ -501,17 +566,13 @@ fn clause_starts(s: &str, hits: &[Hit]) -> Vec<usize> {
         }
         prev = c;
     }
-    starts.extend(
-        hits.iter()
-            .filter(|h| h.cue(CueKind::ClauseBreak))
-            .map(|h| h.span.start),
-    );
+    starts.extend(index.of(CueKind::ClauseBreak).iter().map(|sp| sp.start));
     starts.sort_unstable();
     starts
 }
 
 fn preceded_by(tokens: &[Token<'_>], pos: usize, words: &[&str]) -> bool {
-    let before: Vec<&Token<'_>> = tokens.iter().filter(|t| t.span.end <= pos).collect();
+    let before = &tokens[..tokens.partition_point(|t| t.span.end <= pos)];
     before
         .iter()
         .rev()
@@ -649,9 +710,16 @@ fn round_of(hits: &[Hit], head: Span, clause: &impl Fn(usize) -> usize, s: &str)
         .split_whitespace()
         .next()
         .is_some_and(|w| w.to_ascii_lowercase().starts_with("round"));
-    let before: Vec<&Hit> = hits
+    // Hits are in order of start; only those of the head's clause matter.
+    let here = clause(head.start);
+    let upto = hits.partition_point(|h| h.span.start < head.start);
+    let from = hits[..upto]
         .iter()
-        .filter(|h| h.span.end <= head.start && clause(h.span.start) == clause(head.start))
+        .rposition(|h| clause(h.span.start) != here)
+        .map_or(0, |i| i + 1);
+    let before: Vec<&Hit> = hits[from..upto]
+        .iter()
+        .filter(|h| h.span.end <= head.start)
         .collect();
     let (i, ordinal) = before.iter().enumerate().rev().find_map(|(i, h)| {
         h.entries.iter().find_map(|e| match e {
@@ -691,7 +759,7 @@ fn nearest_mention(mentions: &[Mention], spans: &[Span], frame: usize, at: Span)
 
 fn polarity_of(
     s: &str,
-    hits: &[Hit],
+    index: &CueIndex,
     tokens: &[Token<'_>],
     at: Span,
     attributive: bool,
@@ -699,11 +767,7 @@ fn polarity_of(
     cues: &mut Vec<(CueKind, Span)>,
 ) -> Polarity {
     let same = |sp: Span| clause(sp.start) == clause(at.start);
-    for h in hits
-        .iter()
-        .filter(|h| h.cue(CueKind::Negation) && same(h.span))
-    {
-        let n = h.span;
+    for &n in index.of(CueKind::Negation).iter().filter(|&&n| same(n)) {
         let before = n.end <= at.start && at.start - n.end <= NEGATION_REACH;
         let before = before && (!attributive || tokens_between(tokens, n.end, at.start).is_empty());
         let after = n.start >= at.end && {
@@ -730,24 +794,17 @@ fn tokens_between<'a>(tokens: &'a [Token<'a>], from: usize, to: usize) -> &'a [T
 }
 
 fn modality_of(
-    s: &str,
-    hits: &[Hit],
+    index: &CueIndex,
     at: Span,
     clause: &impl Fn(usize) -> usize,
     cues: &mut Vec<(CueKind, Span)>,
 ) -> Modality {
     let here = clause(at.start);
     let find = |kind: CueKind, test: &dyn Fn(Span) -> bool| {
-        hits.iter()
-            .find(|h| h.cue(kind) && test(h.span))
-            .map(|h| h.span)
+        index.of(kind).iter().copied().find(|&sp| test(sp))
     };
     // A '?' later in the sentence with no full stop between closes a question.
-    let rest = &s[at.end..];
-    let asked = rest
-        .find('?')
-        .is_some_and(|q| !rest[..q].contains(['.', '!']));
-    if asked {
+    if index.asked_after(at.end) {
         return Modality::Question;
     }
     type Check<'a> = (CueKind, Modality, &'a dyn Fn(Span) -> bool);

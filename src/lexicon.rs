@@ -6,8 +6,11 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{
+    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
@@ -94,6 +97,9 @@ pub(crate) enum CueKind {
 }
 
 impl CueKind {
+    /// How many kinds there are.
+    pub(crate) const COUNT: usize = CueKind::ClauseBreak as usize + 1;
+
     pub(crate) fn name(self) -> &'static str {
         match self {
             CueKind::Negation => "negation",
@@ -127,7 +133,7 @@ pub(crate) enum Entry {
 #[derive(Clone, Debug)]
 pub(crate) struct Hit {
     pub(crate) span: Span,
-    pub(crate) entries: Vec<Entry>,
+    pub(crate) entries: Arc<[Entry]>,
 }
 
 impl Hit {
@@ -180,8 +186,16 @@ impl Frame {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     data: LexiconData,
+    /// Every phrase, anchored at one position, longest first.
+    anchored: AhoCorasick,
+    /// Every phrase, all matches: for the rare word start where the
+    /// longest phrase ends inside a word.
     matcher: AhoCorasick,
-    meanings: Vec<Vec<Entry>>,
+    /// Bytes a phrase can start with, either case.
+    first_bytes: Box<[bool; 256]>,
+    /// The longest phrase, in bytes.
+    longest: usize,
+    meanings: Vec<Arc<[Entry]>>,
     pub(crate) frames: Vec<Frame>,
     titles: HashSet<String>,
     pronouns: HashSet<String>,
@@ -418,12 +432,30 @@ impl Lexicon {
         for (phrase, days) in &data.dates.days_back {
             add(phrase, Entry::DaysBack(*days));
         }
-        let (patterns, meanings): (Vec<String>, Vec<Vec<Entry>>) = table.into_iter().unzip();
+        let (patterns, meanings): (Vec<String>, Vec<Arc<[Entry]>>) = table
+            .into_iter()
+            .map(|(pattern, entries)| (pattern, Arc::from(entries)))
+            .unzip();
+        let compile_error =
+            |e: aho_corasick::BuildError| invalid(format!("cannot compile the lexicon: {e}"));
+        let anchored = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .map_err(compile_error)?;
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&patterns)
-            .map_err(|e| invalid(format!("cannot compile the lexicon: {e}")))?;
+            .map_err(compile_error)?;
+        let mut first_bytes = Box::new([false; 256]);
+        for b in patterns.iter().filter_map(|p| p.bytes().next()) {
+            first_bytes[usize::from(b.to_ascii_lowercase())] = true;
+            first_bytes[usize::from(b.to_ascii_uppercase())] = true;
+        }
+        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         let lower_set = |list: &[String]| list.iter().map(|s| s.to_lowercase()).collect();
         let mut aliases = HashMap::new();
         for (canonical, names) in &data.aliases {
@@ -445,7 +477,10 @@ impl Lexicon {
             pronouns: lower_set(&data.pronouns),
             group_speakers: lower_set(&data.group_speakers),
             data,
+            anchored,
             matcher,
+            first_bytes,
+            longest,
             meanings,
             frames,
             aliases,
@@ -457,42 +492,66 @@ impl Lexicon {
     /// longest first, not overlapping. Phrases listed under `ignore` win
     /// their span and are dropped.
     pub(crate) fn scan(&self, text: &str) -> Vec<Hit> {
-        let mut found: Vec<(usize, usize, usize)> = self
-            .matcher
-            .find_overlapping_iter(text)
-            .filter(|m| whole_word(text, m.start(), m.end()))
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-            .collect();
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        // At each position that may start a word, the longest whole-word
+        // phrase; phrases never overlap, the leftmost wins.
+        let bytes = text.as_bytes();
         let mut hits = Vec::new();
         let mut end = 0;
-        for (start, stop, pattern) in found {
-            if start < end {
+        let mut after_word = false;
+        for (i, c) in text.char_indices() {
+            let boundary = !after_word;
+            after_word = c.is_alphanumeric();
+            if i < end || !boundary || !self.first_bytes[usize::from(bytes[i])] {
                 continue;
             }
+            let Some((stop, pattern)) = self.longest_at(text, i) else {
+                continue;
+            };
             end = stop;
-            let entries = self.meanings.get(pattern).cloned().unwrap_or_default();
+            let Some(entries) = self.meanings.get(pattern).cloned() else {
+                continue;
+            };
             if entries.contains(&Entry::Ignore) {
                 continue;
             }
             hits.push(Hit {
-                span: Span::new(start, stop),
+                span: Span::new(i, stop),
                 entries,
             });
         }
         hits
     }
 
+    /// The longest phrase that starts at `at` and ends at a word boundary.
+    fn longest_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
+        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
+        let m = self.anchored.find(input)?;
+        if whole_word(text, at, m.end()) {
+            return Some((m.end(), m.pattern().as_usize()));
+        }
+        // The longest ends inside a word; a shorter one may not.
+        let mut stop = (at + self.longest).min(text.len());
+        while !text.is_char_boundary(stop) {
+            stop += 1;
+        }
+        let window = text.get(at..stop)?;
+        self.matcher
+            .find_overlapping_iter(window)
+            .filter(|m| m.start() == 0 && whole_word(text, at, at + m.end()))
+            .map(|m| (at + m.end(), m.pattern().as_usize()))
+            .max()
+    }
+
     pub(crate) fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(&word.to_lowercase())
+        self.titles.contains(lower(word).as_ref())
     }
 
     pub(crate) fn is_pronoun(&self, word: &str) -> bool {
-        self.pronouns.contains(&word.to_lowercase())
+        self.pronouns.contains(lower(word).as_ref())
     }
 
     pub(crate) fn is_group_speaker(&self, phrase: &str) -> bool {
-        self.group_speakers.contains(&phrase.to_lowercase())
+        self.group_speakers.contains(lower(phrase).as_ref())
     }
 
     /// The canonical name for an alias, if the lexicon knows one.
@@ -563,6 +622,15 @@ fn merge(data: &mut LexiconData, extra: LexiconData) {
     data.irregular_verbs.extend(extra.irregular_verbs);
     data.dates.weekdays.extend(extra.dates.weekdays);
     data.dates.days_back.extend(extra.dates.days_back);
+}
+
+/// Lower case, without allocating when it already is.
+fn lower(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(text.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 fn whole_word(text: &str, start: usize, end: usize) -> bool {

@@ -24,6 +24,7 @@ pub(crate) fn document(
     lexicon: &Lexicon,
     doc: &Document,
     facts: &[SentenceFacts],
+    with_text: bool,
 ) -> Vec<Statement> {
     let speakers = quoted_speakers(doc, facts);
     let mut out = Vec::new();
@@ -76,7 +77,11 @@ pub(crate) fn document(
             out.push(Statement {
                 document: doc.id().to_string(),
                 sentence: fact.span,
-                text: doc.text().get(fact.span.range()).unwrap_or("").to_string(),
+                text: if with_text {
+                    doc.text().get(fact.span.range()).unwrap_or("").to_string()
+                } else {
+                    String::new()
+                },
                 evidence: raw.evidence,
                 frame: frame.name.clone(),
                 subject,
