@@ -6,6 +6,7 @@
 //! cargo run --release --features parallel --example scale -- 10000
 //! ```
 
+use std::io::Write;
 use std::time::Instant;
 
 use gainsay::{Detector, Document};
@@ -36,11 +37,14 @@ fn main() {
     let before = peak_rss().unwrap_or(0);
     let detector = Detector::new();
 
+    // A closed pipe (`| head`) ends the output quietly.
+    let mut out = std::io::stdout().lock();
     let start = Instant::now();
     let report = detector.check(&documents);
     let seconds = start.elapsed().as_secs_f64();
     let mb = bytes as f64 / 1e6;
-    println!(
+    let _ = writeln!(
+        out,
         "{docs} documents, {mb:.1} MB, {stories} stories: {seconds:.2} s, {:.1} MB/s, {} conflicts",
         mb / seconds,
         report.conflicts.len()
@@ -58,14 +62,16 @@ fn main() {
         let t = Instant::now();
         let conflicts = detector.compare(&statements);
         let cmp = t.elapsed().as_secs_f64();
-        println!(
+        let _ = writeln!(
+            out,
             "stages: segment {seg:.2} s ({n} sentences), segment+extract+resolve {ext:.2} s ({} statements), compare {cmp:.2} s ({} conflicts)",
             statements.len(),
             conflicts.len()
         );
     }
     if let Some(peak) = peak_rss() {
-        println!(
+        let _ = writeln!(
+            out,
             "peak memory {:.0} MB ({:.1}x the corpus; {:.0} MB before checking)",
             peak as f64 / 1e6,
             peak as f64 / bytes as f64,

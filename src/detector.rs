@@ -334,11 +334,22 @@ impl Detector {
         };
         #[cfg(not(feature = "parallel"))]
         let read: Vec<_> = order.iter().map(read).collect();
+        // Only what compare reads is kept: conditionals, questions and
+        // purposes are counted in the summaries but never compared.
         let mut summaries = Vec::with_capacity(read.len());
-        let mut all = Vec::new();
+        let kept = read
+            .iter()
+            .flat_map(|(_, statements)| statements)
+            .filter(|s| s.modality.is_comparable())
+            .count();
+        let mut all = Vec::with_capacity(kept);
         for (summary, statements) in read {
             summaries.push(summary);
-            all.extend(statements);
+            all.extend(
+                statements
+                    .into_iter()
+                    .filter(|s| s.modality.is_comparable()),
+            );
         }
         let texts = if distinct {
             Texts::Documents(documents.iter().map(|d| (d.id(), d)).collect())
@@ -350,6 +361,31 @@ impl Detector {
             conflicts: compare::conflicts(&self.lexicon, &all, self.settings, &texts),
             skipped: Vec::new(),
         }
+    }
+}
+
+/// The pipeline's stages one at a time, for the benchmarks. Not part of the
+/// API: it may change in any release.
+#[doc(hidden)]
+pub mod stages {
+    use super::{Detector, Document, Span, Statement, extract, resolve};
+
+    /// What extraction found in each sentence of one document.
+    pub struct Facts(Vec<extract::SentenceFacts>);
+
+    /// Extraction: the facts of each sentence.
+    pub fn extract(detector: &Detector, doc: &Document, sentences: &[Span]) -> Facts {
+        Facts(
+            sentences
+                .iter()
+                .map(|&span| extract::sentence(&detector.lexicon, doc.text(), span))
+                .collect(),
+        )
+    }
+
+    /// Resolution: subjects, speakers, dates and keys across the document.
+    pub fn resolve(detector: &Detector, doc: &Document, facts: &Facts) -> Vec<Statement> {
+        resolve::document(&detector.lexicon, doc, &facts.0, true)
     }
 }
 

@@ -87,6 +87,8 @@ mod span;
 
 pub use compare::{Conflict, ConflictKind, Member, Side, Temporal};
 pub use date::Date;
+#[doc(hidden)]
+pub use detector::stages as __stages;
 pub use detector::{Detector, DetectorBuilder};
 pub use document::Document;
 pub use error::{Error, ErrorKind};
