@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use gainsay::{Detector, Document, ErrorKind, Lexicon, Report, TextStyle};
+use gainsay::{ConflictKind, Detector, Document, ErrorKind, Lexicon, Report, TextStyle};
 
 const USAGE: &str = "\
 usage: crosscheck [OPTIONS] [PATH ...]
@@ -44,7 +44,8 @@ output (one of; the default is text for people):
 
 filters and settings:
   --min-score X       only conflicts scored at least X (0 to 1)
-  --kind K[,K...]     only conflicts of these kinds (status, negation)
+  --kind K[,K...]     only conflicts of these kinds (status, negation,
+                      certainty, cause)
   --speaker NAME      only conflicts (or statements) where NAME is quoted
   --lexicon FILE      add a lexicon file's words to the built-in ones (JSON, see
                       README); may be given more than once
@@ -128,8 +129,9 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
             "--kind" => {
                 for kind in value(&mut args, &arg)?.split(',') {
                     let kind = kind.trim().to_ascii_lowercase();
-                    if !matches!(kind.as_str(), "status" | "negation") {
-                        return Err(format!("--kind: status or negation, not {kind:?}"));
+                    let names: Vec<&str> = ConflictKind::ALL.iter().map(|k| k.name()).collect();
+                    if !names.contains(&kind.as_str()) {
+                        return Err(format!("--kind: one of {}, not {kind:?}", names.join(", ")));
                     }
                     options.kinds.push(kind);
                 }

@@ -30,9 +30,29 @@ pub enum ConflictKind {
     Status,
     /// One status affirmed by one source and negated by the other.
     Negation,
+    /// One source states as fact what another reports as alleged,
+    /// unconfirmed or unverified.
+    Certainty,
+    /// Two sources name different parties as having set an event off.
+    Cause,
 }
 
 impl ConflictKind {
+    /// Every kind, in the order of this list.
+    ///
+    /// ```
+    /// use gainsay::ConflictKind;
+    ///
+    /// let names: Vec<&str> = ConflictKind::ALL.iter().map(|k| k.name()).collect();
+    /// assert_eq!(names, ["status", "negation", "certainty", "cause"]);
+    /// ```
+    pub const ALL: &'static [ConflictKind] = &[
+        ConflictKind::Status,
+        ConflictKind::Negation,
+        ConflictKind::Certainty,
+        ConflictKind::Cause,
+    ];
+
     /// The kind's name as written in reports.
     ///
     /// ```
@@ -42,6 +62,8 @@ impl ConflictKind {
         match self {
             ConflictKind::Status => "status",
             ConflictKind::Negation => "negation",
+            ConflictKind::Certainty => "certainty",
+            ConflictKind::Cause => "cause",
         }
     }
 }
@@ -204,12 +226,18 @@ pub struct Conflict {
 /// The rule names, as they appear in reports.
 pub(crate) const RULE_STATUS: &str = "status-clash";
 pub(crate) const RULE_NEGATION: &str = "polarity-flip";
+pub(crate) const RULE_CERTAINTY: &str = "certainty-gap";
+pub(crate) const RULE_CAUSE: &str = "cause-clash";
 
 /// What a rule checks, in a few words.
 pub(crate) fn describe_rule(rule: &str) -> &'static str {
     match rule {
         RULE_STATUS => "the lexicon lists the two statuses as unable to hold at once",
         RULE_NEGATION => "one source affirms a status that the other negates",
+        RULE_CERTAINTY => {
+            "one source states as fact what the other reports as alleged or unconfirmed"
+        }
+        RULE_CAUSE => "the two name different parties as having set the event off",
         _ => "a rule of a later version",
     }
 }
@@ -475,8 +503,17 @@ fn members(c: &Cluster<'_>) -> Vec<Member> {
     out
 }
 
-/// What a statement claims, for telling whether a source also holds it.
-type Claim<'a> = (&'a str, Polarity, bool, Option<&'a str>, Option<u32>);
+/// What a statement claims, for telling whether a source also holds it:
+/// status, polarity, expectation, qualifier, round, certainty and cause.
+type Claim<'a> = (
+    &'a str,
+    Polarity,
+    bool,
+    Option<&'a str>,
+    Option<u32>,
+    Certainty,
+    Option<&'a str>,
+);
 
 fn claim(s: &Statement) -> Claim<'_> {
     (
@@ -485,7 +522,35 @@ fn claim(s: &Statement) -> Claim<'_> {
         s.modality == Modality::Expected,
         s.subject.qualifier.as_deref(),
         s.subject.round,
+        certainty(s.modality),
+        s.cause.as_deref(),
     )
+}
+
+/// How firmly a statement is made, for the certainty rule.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Certainty {
+    /// Stated as fact.
+    Stated,
+    /// Alleged, claimed, unconfirmed or unverified.
+    Doubted,
+    /// Anything else: hedged, expected.
+    Other,
+}
+
+fn certainty(m: Modality) -> Certainty {
+    match m {
+        Modality::Asserted => Certainty::Stated,
+        Modality::ReportedClaim | Modality::Unconfirmed => Certainty::Doubted,
+        _ => Certainty::Other,
+    }
+}
+
+/// Whether two causes name different parties: no word in common, aliases
+/// resolved ("pakistan" and "pakistan army" are one party).
+fn different_parties(a: &str, b: &str) -> bool {
+    !a.split_whitespace()
+        .any(|w| b.split_whitespace().any(|v| v == w))
 }
 
 fn order_key(s: &Statement) -> (&str, usize, usize, &str) {
@@ -514,6 +579,23 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement, texts: &Texts<'_>) -> Opti
     let sy = frame.statuses.iter().position(|s| *s == y.status)?;
     let (kind, rule, base) = if sx == sy && x.polarity != y.polarity {
         (ConflictKind::Negation, RULE_NEGATION, 0.85)
+    } else if sx == sy
+        && x.polarity == Polarity::Affirmed
+        && y.polarity == Polarity::Affirmed
+        && let (Some(p), Some(q)) = (&x.cause, &y.cause)
+        && different_parties(p, q)
+    {
+        (ConflictKind::Cause, RULE_CAUSE, 0.6)
+    } else if sx == sy
+        && x.polarity == y.polarity
+        && x.cause == y.cause
+        && x.subject.qualifier == y.subject.qualifier
+        && matches!(
+            (certainty(x.modality), certainty(y.modality)),
+            (Certainty::Stated, Certainty::Doubted) | (Certainty::Doubted, Certainty::Stated)
+        )
+    {
+        (ConflictKind::Certainty, RULE_CERTAINTY, 0.45)
     } else if sx != sy
         && x.polarity == Polarity::Affirmed
         && y.polarity == Polarity::Affirmed
@@ -531,7 +613,11 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement, texts: &Texts<'_>) -> Opti
     let temporal = temporal(a.date, b.date);
     let mut scoring = vec![format!("{rule} {base:.2}")];
     let mut score = base;
-    for (label, s) in [("a", a), ("b", b)] {
+    // Doubt is what the certainty rule is about; it lowers no score there.
+    let weighed = [("a", a), ("b", b)].into_iter().filter(|(_, s)| {
+        kind != ConflictKind::Certainty || certainty(s.modality) == Certainty::Stated
+    });
+    for (label, s) in weighed {
         let w = weight(s.modality);
         if w < 1.0 {
             score *= w;
@@ -616,6 +702,7 @@ fn weight(m: Modality) -> f64 {
         Modality::Expected => 0.8,
         Modality::Hedged => 0.75,
         Modality::ReportedClaim => 0.6,
+        Modality::Unconfirmed => 0.6,
         _ => 0.5,
     }
 }
@@ -693,6 +780,14 @@ fn explain(
             b.status.replace('_', " ")
         ),
         ConflictKind::Negation => "one affirms what the other negates.".to_string(),
+        ConflictKind::Certainty => {
+            "one states as fact what the other reports only as alleged or unconfirmed.".to_string()
+        }
+        ConflictKind::Cause => format!(
+            "they name different parties as having set the {subject} off ({} and {}).",
+            a.cause.as_deref().unwrap_or_default(),
+            b.cause.as_deref().unwrap_or_default()
+        ),
     };
     let mut text = format!("{}; {}: {}", claim(a), claim(b), why);
     if let Some(name) = same_speaker {

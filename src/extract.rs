@@ -56,6 +56,8 @@ pub enum Modality {
     Question,
     /// Another party's claim, reported: "Kabul claims the talks failed".
     ReportedClaim,
+    /// Said to be neither confirmed nor denied, or unverified.
+    Unconfirmed,
 }
 
 impl Modality {
@@ -89,6 +91,7 @@ impl Modality {
             Modality::Expected => "expected",
             Modality::Question => "question",
             Modality::ReportedClaim => "reported_claim",
+            Modality::Unconfirmed => "unconfirmed",
         }
     }
 }
@@ -219,6 +222,11 @@ pub struct Statement {
     pub time: Option<String>,
     /// The cues that shaped polarity and modality.
     pub cues: Vec<Cue>,
+    /// Who set the event off, as the sentence tells it ("militants" in
+    /// "fighting began when militants attacked"): lower case, aliases
+    /// resolved ("pakistan" for "Islamabad").
+    #[serde(default)]
+    pub cause: Option<String>,
 }
 
 /// A head-word mention of an event in a sentence.
@@ -263,6 +271,10 @@ pub(crate) struct RawStatement {
     pub(crate) polarity: Polarity,
     pub(crate) modality: Modality,
     pub(crate) cues: Vec<Cue>,
+    /// The proper name acting on the status word ("Islamabad targeted").
+    pub(crate) agent: Option<String>,
+    /// Who set the event off, after a trigger word ("after rebels attacked").
+    pub(crate) cause: Option<String>,
 }
 
 /// Everything extraction finds in one sentence.
@@ -417,6 +429,16 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
             &mut cues,
         );
         let modality = modality_of(&index, hit.span, &clause, &mut cues);
+        let from = match clause(hit.span.start) {
+            0 => 0,
+            n => clauses.get(n - 1).copied().unwrap_or(0),
+        };
+        let agent = chosen
+            .iter()
+            .any(|&(frame, _, _)| lexicon.frames.get(frame).is_some_and(|f| f.qualified))
+            .then(|| actor(lexicon, s, &tokens, from, hit.span))
+            .flatten();
+        let cause = cause_of(lexicon, s, &tokens, &hits, &index, hit.span);
         let cues: Vec<Cue> = cues
             .into_iter()
             .map(|(kind, sp): (CueKind, Span)| Cue {
@@ -443,6 +465,8 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
                     polarity,
                     modality,
                     cues: cues.clone(),
+                    agent: agent.clone(),
+                    cause: cause.clone(),
                 });
             }
         }
@@ -493,6 +517,96 @@ fn tokenize<'a>(s: &'a str) -> Vec<Token<'a>> {
         push(from, s.len(), &mut out);
     }
     out
+}
+
+/// Bytes allowed between a status and the trigger word that names its cause.
+const CAUSE_REACH: usize = 60;
+
+/// Words at most in a cause ("the Pakistani army").
+const CAUSE_WORDS: usize = 4;
+
+/// Who set the event at `at` off: the party after a trigger word that
+/// follows it ("began when militants launched", "erupted after an attack by
+/// rebels"), up to the next verb.
+fn cause_of(
+    lexicon: &Lexicon,
+    s: &str,
+    tokens: &[Token<'_>],
+    hits: &[Hit],
+    index: &CueIndex,
+    at: Span,
+) -> Option<String> {
+    let trigger = index
+        .of(CueKind::Trigger)
+        .iter()
+        .find(|t| t.start >= at.end && t.start - at.end <= CAUSE_REACH)?;
+    if s[at.end..trigger.start].contains(['.', ';', ':', '?', '!']) {
+        return None;
+    }
+    let hit_at = |t: &Token<'_>| {
+        let i = hits.partition_point(|h| h.span.end <= t.span.start);
+        hits.get(i).filter(|h| h.span.start <= t.span.start)
+    };
+    let is_head = |t: &Token<'_>| {
+        hit_at(t).is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Head { .. })))
+    };
+    // A verb in the past: "-ed" or an irregular form ("struck").
+    let is_verb = |t: &Token<'_>| {
+        t.text.chars().next().is_some_and(char::is_lowercase)
+            && (t.text.ends_with("ed") || lexicon.is_irregular_past(t.text))
+    };
+    let mut rest = &tokens[tokens.partition_point(|t| t.span.start < trigger.end)..];
+    let skip = |rest: &mut &[Token<'_>]| {
+        while let Some((t, more)) = rest.split_first() {
+            if !lexicon.is_determiner(t.text) {
+                break;
+            }
+            *rest = more;
+        }
+    };
+    skip(&mut rest);
+    // "after an attack by rebels on a post": the party is after "by", and
+    // may end at a preposition or the clause's end.
+    let mut by = false;
+    if let [head, word, more @ ..] = rest
+        && is_head(head)
+        && word.text.eq_ignore_ascii_case("by")
+    {
+        rest = more;
+        by = true;
+        skip(&mut rest);
+    }
+    let mut words: Vec<&Token<'_>> = Vec::new();
+    for t in rest {
+        let gap = words
+            .last()
+            .and_then(|p| s.get(p.span.end..t.span.start))
+            .unwrap_or(" ");
+        let ends = is_verb(t) || (by && lexicon.is_preposition(t.text));
+        if ends || !gap.chars().all(char::is_whitespace) {
+            break;
+        }
+        words.push(t);
+        if words.len() > CAUSE_WORDS {
+            return None;
+        }
+    }
+    let last = *words.last()?;
+    // A cause ends at its verb ("after rebels attacked"); a run that does
+    // not is no party ("after midnight"), unless it followed "by".
+    let next = rest.get(words.len());
+    let at_verb = next.is_some_and(|n| {
+        is_verb(n)
+            && s.get(last.span.end..n.span.start)
+                .is_some_and(|g| g.trim().is_empty())
+    });
+    if !at_verb && !by {
+        return None;
+    }
+    if words.len() == 1 && lexicon.is_pronoun(last.text) {
+        return None;
+    }
+    Some(s[words[0].span.start..last.span.end].to_string())
 }
 
 /// The cue words of one sentence by kind, and its question and stop marks,
@@ -808,7 +922,7 @@ fn modality_of(
         return Modality::Question;
     }
     type Check<'a> = (CueKind, Modality, &'a dyn Fn(Span) -> bool);
-    let checks: [Check<'_>; 6] = [
+    let checks: [Check<'_>; 7] = [
         (CueKind::Question, Modality::Question, &|c| {
             clause(c.start) == here && c.end <= at.start
         }),
@@ -820,6 +934,9 @@ fn modality_of(
         }),
         (CueKind::Expected, Modality::Expected, &|c| {
             clause(c.start) == here
+        }),
+        (CueKind::Unconfirmed, Modality::Unconfirmed, &|c| {
+            c.end <= at.start || clause(c.start) == here
         }),
         (CueKind::Claim, Modality::ReportedClaim, &|c| {
             c.end <= at.start || clause(c.start) != here

@@ -28,6 +28,8 @@ struct LexiconData {
     ordinals: BTreeMap<String, u32>,
     titles: Vec<String>,
     pronouns: Vec<String>,
+    determiners: Vec<String>,
+    prepositions: Vec<String>,
     group_speakers: Vec<String>,
     aliases: BTreeMap<String, Vec<String>>,
     name_variants: Vec<Vec<String>>,
@@ -69,6 +71,8 @@ struct CueData {
     expected: Vec<String>,
     question: Vec<String>,
     claim: Vec<String>,
+    unconfirmed: Vec<String>,
+    triggers: Vec<String>,
     speech: Vec<String>,
     attribution: Vec<String>,
     clause_breaks: Vec<String>,
@@ -91,6 +95,10 @@ pub(crate) enum CueKind {
     Expected,
     Question,
     Claim,
+    /// "neither confirmed nor denied", "unverified".
+    Unconfirmed,
+    /// "when", "after", "sparked by": what set an event off follows.
+    Trigger,
     Speech,
     Attribution,
     ClauseBreak,
@@ -109,6 +117,8 @@ impl CueKind {
             CueKind::Expected => "expected",
             CueKind::Question => "question",
             CueKind::Claim => "claim",
+            CueKind::Unconfirmed => "unconfirmed",
+            CueKind::Trigger => "trigger",
             CueKind::Speech => "speech",
             CueKind::Attribution => "attribution",
             CueKind::ClauseBreak => "clause break",
@@ -199,6 +209,8 @@ pub struct Lexicon {
     pub(crate) frames: Vec<Frame>,
     titles: HashSet<String>,
     pronouns: HashSet<String>,
+    determiners: HashSet<String>,
+    prepositions: HashSet<String>,
     group_speakers: HashSet<String>,
     aliases: HashMap<String, String>,
     variants: HashMap<String, String>,
@@ -409,6 +421,8 @@ impl Lexicon {
             (&cues.expected, CueKind::Expected),
             (&cues.question, CueKind::Question),
             (&cues.claim, CueKind::Claim),
+            (&cues.unconfirmed, CueKind::Unconfirmed),
+            (&cues.triggers, CueKind::Trigger),
             (&cues.speech, CueKind::Speech),
             (&cues.attribution, CueKind::Attribution),
             (&cues.clause_breaks, CueKind::ClauseBreak),
@@ -475,6 +489,8 @@ impl Lexicon {
         Ok(Lexicon {
             titles: lower_set(&data.titles),
             pronouns: lower_set(&data.pronouns),
+            determiners: lower_set(&data.determiners),
+            prepositions: lower_set(&data.prepositions),
             group_speakers: lower_set(&data.group_speakers),
             data,
             anchored,
@@ -550,6 +566,23 @@ impl Lexicon {
         self.pronouns.contains(lower(word).as_ref())
     }
 
+    /// Whether a word is a past form of an irregular verb ("struck").
+    pub(crate) fn is_irregular_past(&self, word: &str) -> bool {
+        let word = lower(word);
+        self.data
+            .irregular_verbs
+            .values()
+            .any(|forms| forms.iter().any(|f| *f == word))
+    }
+
+    pub(crate) fn is_preposition(&self, word: &str) -> bool {
+        self.prepositions.contains(lower(word).as_ref())
+    }
+
+    pub(crate) fn is_determiner(&self, word: &str) -> bool {
+        self.determiners.contains(lower(word).as_ref())
+    }
+
     pub(crate) fn is_group_speaker(&self, phrase: &str) -> bool {
         self.group_speakers.contains(lower(phrase).as_ref())
     }
@@ -607,6 +640,8 @@ fn merge(data: &mut LexiconData, extra: LexiconData) {
     c.expected.extend(e.expected);
     c.question.extend(e.question);
     c.claim.extend(e.claim);
+    c.unconfirmed.extend(e.unconfirmed);
+    c.triggers.extend(e.triggers);
     c.speech.extend(e.speech);
     c.attribution.extend(e.attribution);
     c.clause_breaks.extend(e.clause_breaks);
@@ -614,6 +649,8 @@ fn merge(data: &mut LexiconData, extra: LexiconData) {
     data.ordinals.extend(extra.ordinals);
     data.titles.extend(extra.titles);
     data.pronouns.extend(extra.pronouns);
+    data.determiners.extend(extra.determiners);
+    data.prepositions.extend(extra.prepositions);
     data.group_speakers.extend(extra.group_speakers);
     for (canonical, names) in extra.aliases {
         data.aliases.entry(canonical).or_default().extend(names);

@@ -290,11 +290,9 @@ impl Report {
             } else {
                 ""
             };
-            writeln!(
-                f,
-                "    also in {} other documents: {shown}{more}",
-                others.len()
-            )?;
+            let n = others.len();
+            let plural = if n == 1 { "" } else { "s" };
+            writeln!(f, "    also in {n} other document{plural}: {shown}{more}")?;
         }
         Ok(())
     }

@@ -50,13 +50,22 @@ pub(crate) fn document(
         let mut taken_groups = Vec::new();
         let first = out.len();
         for raw in &fact.statements {
-            let subject = match raw.mention.and_then(|i| mentions.get(i)) {
+            let mut subject = match raw.mention.and_then(|i| mentions.get(i)) {
                 Some(m) => subject(lexicon, m),
                 None => match from_context(&recent, raw, fact, index, &mut taken_groups) {
                     Some(m) => subject(lexicon, m),
                     None => continue,
                 },
             };
+            // A name acting on the status ("Islamabad targeted") tells the
+            // event apart when the mention names none of its own.
+            let own = raw
+                .mention
+                .and_then(|i| fact.mentions.get(i))
+                .is_some_and(|m| m.qualifier.is_some());
+            if let Some(agent) = raw.agent.as_deref().filter(|_| !own) {
+                subject.qualifier = Some(canonical_name(lexicon, agent));
+            }
             let Some(frame) = lexicon.frames.get(raw.frame) else {
                 continue;
             };
@@ -93,6 +102,7 @@ pub(crate) fn document(
                 date,
                 time: time.clone(),
                 cues: raw.cues.clone(),
+                cause: raw.cause.as_deref().map(|c| party(lexicon, c)),
             });
         }
         for m in mentions {
@@ -162,13 +172,28 @@ fn subject(lexicon: &Lexicon, m: &Mention) -> Subject {
             .map(|f| f.name.clone())
             .unwrap_or_default(),
         round: m.round,
-        qualifier: m.qualifier.as_deref().map(|q| {
-            lexicon
-                .alias(q)
-                .map(str::to_lowercase)
-                .unwrap_or_else(|| q.to_string())
-        }),
+        qualifier: m.qualifier.as_deref().map(|q| canonical_name(lexicon, q)),
     }
+}
+
+/// A name in lower case, its alias resolved ("turkiye" to "turkey").
+fn canonical_name(lexicon: &Lexicon, name: &str) -> String {
+    lexicon
+        .alias(name)
+        .map(str::to_lowercase)
+        .unwrap_or_else(|| name.to_lowercase())
+}
+
+/// A party as a key: the whole name's alias, else each word's ("Pakistani
+/// troops" to "pakistan troops").
+fn party(lexicon: &Lexicon, name: &str) -> String {
+    if let Some(canonical) = lexicon.alias(name) {
+        return canonical.to_lowercase();
+    }
+    name.split_whitespace()
+        .map(|w| canonical_name(lexicon, w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn date_of(doc: Option<Date>, time: Option<&(String, TimeRef)>) -> (Option<Date>, Option<String>) {

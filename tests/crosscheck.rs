@@ -469,6 +469,47 @@ fn kind_filters_conflicts() {
 }
 
 #[test]
+fn every_rule_is_named_in_text_and_json() {
+    let dir = scratch("rules");
+    let a = write(
+        &dir,
+        "a.txt",
+        "Fighting erupted after rebels attacked a checkpoint. \
+         Minsk has neither confirmed nor denied that Belarusian forces carried out airstrikes."
+            .as_bytes(),
+    );
+    let b = write(
+        &dir,
+        "b.txt",
+        "Fighting erupted after the army shelled rebel positions. \
+         Belarusian forces carried out airstrikes."
+            .as_bytes(),
+    );
+    let text = stdout(&run(&[
+        "--explain",
+        "--color",
+        "never",
+        "--kind",
+        "certainty,cause",
+        &a,
+        &b,
+    ]));
+    let report = json(&run(&["--json", &a, &b]));
+    std::fs::remove_dir_all(&dir).ok();
+    for (kind, rule) in [("certainty", "certainty-gap"), ("cause", "cause-clash")] {
+        assert!(text.contains(&format!("{kind} [{rule}]")), "{text}");
+        assert!(
+            report["conflicts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["rule"] == rule && c["kind"] == kind),
+            "{rule}"
+        );
+    }
+}
+
+#[test]
 fn speaker_shows_one_persons_conflicts() {
     let dir = scratch("speaker");
     let a = write(
