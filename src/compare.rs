@@ -35,6 +35,9 @@ pub enum ConflictKind {
     Certainty,
     /// Two sources name different parties as having set an event off.
     Cause,
+    /// Two counts of one measure that cannot both be right ("at least 40
+    /// killed" against "15 killed").
+    Number,
 }
 
 impl ConflictKind {
@@ -44,13 +47,14 @@ impl ConflictKind {
     /// use gainsay::ConflictKind;
     ///
     /// let names: Vec<&str> = ConflictKind::ALL.iter().map(|k| k.name()).collect();
-    /// assert_eq!(names, ["status", "negation", "certainty", "cause"]);
+    /// assert_eq!(names, ["status", "negation", "certainty", "cause", "number"]);
     /// ```
     pub const ALL: &'static [ConflictKind] = &[
         ConflictKind::Status,
         ConflictKind::Negation,
         ConflictKind::Certainty,
         ConflictKind::Cause,
+        ConflictKind::Number,
     ];
 
     /// The kind's name as written in reports.
@@ -64,6 +68,7 @@ impl ConflictKind {
             ConflictKind::Negation => "negation",
             ConflictKind::Certainty => "certainty",
             ConflictKind::Cause => "cause",
+            ConflictKind::Number => "number",
         }
     }
 }
@@ -228,6 +233,7 @@ pub(crate) const RULE_STATUS: &str = "status-clash";
 pub(crate) const RULE_NEGATION: &str = "polarity-flip";
 pub(crate) const RULE_CERTAINTY: &str = "certainty-gap";
 pub(crate) const RULE_CAUSE: &str = "cause-clash";
+pub(crate) const RULE_COUNT: &str = "count-mismatch";
 
 /// What a rule checks, in a few words.
 pub(crate) fn describe_rule(rule: &str) -> &'static str {
@@ -238,6 +244,7 @@ pub(crate) fn describe_rule(rule: &str) -> &'static str {
             "one source states as fact what the other reports as alleged or unconfirmed"
         }
         RULE_CAUSE => "the two name different parties as having set the event off",
+        RULE_COUNT => "the two give counts of one measure with no number in common",
         _ => "a rule of a later version",
     }
 }
@@ -513,6 +520,7 @@ type Claim<'a> = (
     Option<u32>,
     Certainty,
     Option<&'a str>,
+    Option<(u64, Option<u64>)>,
 );
 
 fn claim(s: &Statement) -> Claim<'_> {
@@ -524,6 +532,7 @@ fn claim(s: &Statement) -> Claim<'_> {
         s.subject.round,
         certainty(s.modality),
         s.cause.as_deref(),
+        s.quantity.as_ref().map(|q| (q.low, q.high)),
     )
 }
 
@@ -577,7 +586,16 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement, texts: &Texts<'_>) -> Opti
     }
     let sx = frame.statuses.iter().position(|s| *s == x.status)?;
     let sy = frame.statuses.iter().position(|s| *s == y.status)?;
-    let (kind, rule, base) = if sx == sy && x.polarity != y.polarity {
+    let (kind, rule, base) = if x.quantity.is_some() || y.quantity.is_some() {
+        // Counts are compared only as counts: of one measure, by range.
+        let (Some(p), Some(q)) = (&x.quantity, &y.quantity) else {
+            return None;
+        };
+        if sx != sy || p.overlaps(q) {
+            return None;
+        }
+        (ConflictKind::Number, RULE_COUNT, 0.75)
+    } else if sx == sy && x.polarity != y.polarity {
         (ConflictKind::Negation, RULE_NEGATION, 0.85)
     } else if sx == sy
         && x.polarity == Polarity::Affirmed
@@ -759,6 +777,22 @@ fn explain(
             Some(p) => format!("{} (quoting {})", s.document, p.name),
             None => s.document.clone(),
         };
+        if let Some(q) = &s.quantity {
+            let how = match s.modality {
+                Modality::Asserted => String::new(),
+                m => format!(", {}", m.name().replace('_', " ")),
+            };
+            return format!(
+                "{who} gives {} {} (\"{}\"{how})",
+                q.text,
+                s.status.replace('_', " "),
+                evidence_text(s, texts)
+            );
+        }
+        let who = match &s.speaker {
+            Some(p) => format!("{} (quoting {})", s.document, p.name),
+            None => s.document.clone(),
+        };
         let not = match s.polarity {
             Polarity::Affirmed => "",
             Polarity::Negated => "not ",
@@ -783,6 +817,7 @@ fn explain(
         ConflictKind::Certainty => {
             "one states as fact what the other reports only as alleged or unconfirmed.".to_string()
         }
+        ConflictKind::Number => "the two counts have no number in common.".to_string(),
         ConflictKind::Cause => format!(
             "they name different parties as having set the {subject} off ({} and {}).",
             a.cause.as_deref().unwrap_or_default(),

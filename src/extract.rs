@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::lexicon::{CueKind, Entry, Hit, Lexicon};
+use crate::lexicon::{BoundKind, CueKind, Entry, Hit, Lexicon};
 use crate::span::Span;
 
 /// Whether a statement is affirmed or negated.
@@ -227,6 +227,52 @@ pub struct Statement {
     /// resolved ("pakistan" for "Islamabad").
     #[serde(default)]
     pub cause: Option<String>,
+    /// For a count (frame "count", status the measure: "killed"), the
+    /// numbers it allows.
+    #[serde(default)]
+    pub quantity: Option<Quantity>,
+}
+
+/// A count a statement gives, as the range of numbers it allows: "at least
+/// 40" is 40 and up, "about 200" is 170 to 230, "dozens" is 24 to 199.
+///
+/// ```
+/// use gainsay::{Detector, Document};
+///
+/// let doc = Document::new("a", "At least 40 people were killed in the blast.");
+/// let s = &Detector::new().statements(&doc)[0];
+/// let q = s.quantity.as_ref().unwrap();
+/// assert_eq!((s.status.as_str(), q.low, q.high), ("killed", 40, None));
+/// assert_eq!(q.text, "At least 40");
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Quantity {
+    /// The least number allowed.
+    pub low: u64,
+    /// The most allowed; `None` when unbounded ("at least 40").
+    pub high: Option<u64>,
+    /// The words that give it.
+    pub text: String,
+}
+
+impl Quantity {
+    /// Whether the two ranges have a number in common.
+    ///
+    /// ```
+    /// use gainsay::{Detector, Document};
+    ///
+    /// let count = |text: &str| {
+    ///     let doc = Document::new("a", text);
+    ///     Detector::new().statements(&doc)[0].quantity.clone().unwrap()
+    /// };
+    /// assert!(count("More than 60,000 were displaced.").overlaps(&count("60,643 were displaced.")));
+    /// assert!(!count("At least 40 were killed.").overlaps(&count("15 were killed.")));
+    /// ```
+    pub fn overlaps(&self, other: &Quantity) -> bool {
+        let below = |a: &Quantity, b: &Quantity| a.high.is_some_and(|h| h < b.low);
+        !below(self, other) && !below(other, self)
+    }
 }
 
 /// A head-word mention of an event in a sentence.
@@ -275,6 +321,8 @@ pub(crate) struct RawStatement {
     pub(crate) agent: Option<String>,
     /// Who set the event off, after a trigger word ("after rebels attacked").
     pub(crate) cause: Option<String>,
+    /// For a count: the numbers it allows.
+    pub(crate) quantity: Option<Quantity>,
 }
 
 /// Everything extraction finds in one sentence.
@@ -467,6 +515,42 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
                     cues: cues.clone(),
                     agent: agent.clone(),
                     cause: cause.clone(),
+                    quantity: None,
+                });
+            }
+        }
+    }
+    if let Some(count_frame) = lexicon.count_frame() {
+        for (group, hit) in hits.iter().enumerate() {
+            for entry in hit.entries.iter() {
+                let Entry::Measure(measure) = *entry else {
+                    continue;
+                };
+                let Some(quantity) = quantity_near(lexicon, s, &tokens, hit.span, &clause) else {
+                    continue;
+                };
+                let mut cues = Vec::new();
+                let modality = modality_of(&index, hit.span, &clause, &mut cues);
+                let cues = cues
+                    .into_iter()
+                    .map(|(kind, sp)| Cue {
+                        kind: kind.name().to_string(),
+                        text: s[sp.range()].to_string(),
+                        span: sp.shift(span.start),
+                    })
+                    .collect();
+                statements.push(RawStatement {
+                    frame: count_frame,
+                    status: measure,
+                    mention: None,
+                    group,
+                    evidence: hit.span.shift(span.start),
+                    polarity: Polarity::Affirmed,
+                    modality,
+                    cues,
+                    agent: None,
+                    cause: None,
+                    quantity: Some(quantity),
                 });
             }
         }
@@ -517,6 +601,165 @@ fn tokenize<'a>(s: &'a str) -> Vec<Token<'a>> {
         push(from, s.len(), &mut out);
     }
     out
+}
+
+/// Words allowed between a measure and its number ("40 people were killed").
+const COUNT_REACH: usize = 5;
+
+/// The number that counts the measure at `at`: the nearest in its clause,
+/// within a few words before or after, with the bound before it.
+fn quantity_near(
+    lexicon: &Lexicon,
+    s: &str,
+    tokens: &[Token<'_>],
+    at: Span,
+    clause: &impl Fn(usize) -> usize,
+) -> Option<Quantity> {
+    let here = clause(at.start);
+    let first = tokens.partition_point(|t| t.span.end <= at.start);
+    let after = tokens.partition_point(|t| t.span.start < at.end);
+    for distance in 1..=COUNT_REACH {
+        let before = first.checked_sub(distance);
+        let later = after + distance - 1;
+        for k in [before, Some(later)].into_iter().flatten() {
+            let Some(t) = tokens.get(k) else {
+                continue;
+            };
+            if clause(t.span.start) != here {
+                continue;
+            }
+            if let Some(q) = number_at(lexicon, s, tokens, k, first) {
+                return Some(q);
+            }
+        }
+    }
+    None
+}
+
+/// A count starting at token `k` (and not running into token `stop`
+/// when it is before the measure), with any bound before it.
+fn number_at(
+    lexicon: &Lexicon,
+    s: &str,
+    tokens: &[Token<'_>],
+    k: usize,
+    stop: usize,
+) -> Option<Quantity> {
+    let limit = if k < stop { stop } else { tokens.len() };
+    let gap = |a: usize, b: usize| {
+        s.get(tokens[a].span.end..tokens[b].span.start)
+            .unwrap_or("x")
+    };
+    let digits = |i: usize| tokens[i].text.bytes().all(|b| b.is_ascii_digit());
+    // "60,000": a number is read from its first group of digits.
+    let mut k = k;
+    while k > 0 && digits(k) && digits(k - 1) && gap(k - 1, k) == "," {
+        k -= 1;
+    }
+    let (mut value, mut end) = (None, k);
+    let at = k;
+    // Written: the longest phrase of up to three words through `at`.
+    'written: for len in (1..=3).rev() {
+        for from in at.saturating_sub(len - 1)..=at {
+            if from + len > limit {
+                continue;
+            }
+            let words = s.get(tokens[from].span.start..tokens[from + len - 1].span.end)?;
+            if (from..from + len - 1).all(|i| gap(i, i + 1) == " ")
+                && let Some(range) = written(lexicon, words)
+            {
+                value = Some(range);
+                (k, end) = (from, from + len - 1);
+                break 'written;
+            }
+        }
+    }
+    if value.is_none() {
+        // Digits, with thousands after commas: "60,643".
+        let text = tokens[k].text;
+        if !digits(k) {
+            return None;
+        }
+        let mut number = text.to_string();
+        while end + 1 < limit
+            && gap(end, end + 1) == ","
+            && tokens[end + 1].text.len() == 3
+            && digits(end + 1)
+        {
+            end += 1;
+            number.push_str(tokens[end].text);
+        }
+        let n: u64 = number.parse().ok()?;
+        // A year, a time of day or a decimal is no count.
+        let year = end == k && text.len() == 4 && (1900..=2100).contains(&n);
+        let timed = k > 0 && matches!(gap(k - 1, k), ":" | ".")
+            || end + 1 < tokens.len() && matches!(gap(end, end + 1), ":" | "." | "-" | "/");
+        if year || timed {
+            return None;
+        }
+        value = Some((n, n));
+    }
+    let (low, high) = value?;
+    let next_is_unit = tokens
+        .get(end + 1)
+        .is_some_and(|t| lexicon.is_not_count(t.text))
+        || s[tokens[end].span.end..]
+            .trim_start()
+            .starts_with(['%', '$', '\u{20ac}', '\u{a3}']);
+    let prev_is_unit = k > 0 && lexicon.is_not_count(tokens[k - 1].text)
+        || s[..tokens[k].span.start]
+            .trim_end()
+            .ends_with(['$', '#', '\u{20ac}', '\u{a3}']);
+    if next_is_unit || prev_is_unit {
+        return None;
+    }
+    // The bound: up to three words right before.
+    let mut start = k;
+    let mut range = (low, Some(high));
+    if low == high {
+        for len in (1..=3).rev() {
+            let Some(from) = k.checked_sub(len) else {
+                continue;
+            };
+            let Some(words) = s.get(tokens[from].span.start..tokens[k - 1].span.end) else {
+                continue;
+            };
+            if let Some(bound) = lexicon.bound(words) {
+                range = bounded(bound, low);
+                start = from;
+                break;
+            }
+        }
+    }
+    Some(Quantity {
+        low: range.0,
+        high: range.1,
+        text: s
+            .get(tokens[start].span.start..tokens[end].span.end)?
+            .to_string(),
+    })
+}
+
+/// A written number: "three", "a dozen", "twenty-five", "dozens".
+fn written(lexicon: &Lexicon, words: &str) -> Option<(u64, u64)> {
+    if let Some(range) = lexicon.written_number(words) {
+        return Some(range);
+    }
+    let (tens, ones) = words.split_once('-')?;
+    let (t, _) = lexicon.written_number(tens)?;
+    let (o, _) = lexicon.written_number(ones)?;
+    (t % 10 == 0 && t >= 20 && o < 10).then_some((t + o, t + o))
+}
+
+fn bounded(bound: BoundKind, n: u64) -> (u64, Option<u64>) {
+    match bound {
+        BoundKind::AtLeast => (n, None),
+        BoundKind::MoreThan => (n + 1, None),
+        BoundKind::AtMost => (0, Some(n)),
+        BoundKind::FewerThan => (0, Some(n.saturating_sub(1))),
+        BoundKind::About => (n * 85 / 100, Some(n.saturating_mul(115).div_ceil(100))),
+        BoundKind::Nearly => (n * 85 / 100, Some(n)),
+    }
 }
 
 /// Bytes allowed between a status and the trigger word that names its cause.

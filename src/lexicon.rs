@@ -35,6 +35,7 @@ struct LexiconData {
     name_variants: Vec<Vec<String>>,
     irregular_verbs: BTreeMap<String, Vec<String>>,
     dates: DateData,
+    counts: CountData,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -77,6 +78,43 @@ struct CueData {
     attribution: Vec<String>,
     clause_breaks: Vec<String>,
 }
+
+/// Counted things ("killed", "detained") and how numbers are written.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct CountData {
+    /// Each measure and the words that name it.
+    measures: BTreeMap<String, Vec<String>>,
+    /// Bound phrases before a number: "at least" is `at_least`.
+    bounds: BTreeMap<String, BoundKind>,
+    /// Written numbers: "three", "a dozen", "no one" (0).
+    numbers: BTreeMap<String, u64>,
+    /// Vague amounts as ranges: "dozens" is [24, 199].
+    ranges: BTreeMap<String, [u64; 2]>,
+    /// Words that make the number next to them no count: "year", "aged".
+    not_counts: Vec<String>,
+}
+
+/// How a bound phrase limits the number after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum BoundKind {
+    /// "at least 40": 40 or more.
+    AtLeast,
+    /// "more than 40": over 40.
+    MoreThan,
+    /// "up to 40": 40 or fewer.
+    AtMost,
+    /// "fewer than 40": under 40.
+    FewerThan,
+    /// "about 40": within 15% either side.
+    About,
+    /// "nearly 40": a little under.
+    Nearly,
+}
+
+/// The name of the frame counts are compared under.
+pub(crate) const COUNT_FRAME: &str = "count";
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -129,14 +167,21 @@ impl CueKind {
 /// What one lexicon phrase means. A phrase may mean several things.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Entry {
-    Head { frame: usize },
-    Status { frame: usize, status: usize },
+    Head {
+        frame: usize,
+    },
+    Status {
+        frame: usize,
+        status: usize,
+    },
     Cue(CueKind),
     Ignore,
     Ordinal(u32),
     Session,
     Weekday(i64),
     DaysBack(i64),
+    /// A word naming a counted measure (an index into the count frame's statuses).
+    Measure(usize),
 }
 
 /// One lexicon phrase found in a text.
@@ -446,6 +491,26 @@ impl Lexicon {
         for (phrase, days) in &data.dates.days_back {
             add(phrase, Entry::DaysBack(*days));
         }
+        if !data.counts.measures.is_empty() {
+            if names.contains(COUNT_FRAME) {
+                return Err(invalid(format!(
+                    "the frame name {COUNT_FRAME:?} is kept for counts"
+                )));
+            }
+            for (mi, words) in data.counts.measures.values().enumerate() {
+                for word in words {
+                    add(word, Entry::Measure(mi));
+                }
+            }
+            frames.push(Frame {
+                name: COUNT_FRAME.to_string(),
+                predicate: COUNT_FRAME.to_string(),
+                statuses: data.counts.measures.keys().cloned().collect(),
+                qualified: false,
+                clashes: HashSet::new(),
+                successions: HashSet::new(),
+            });
+        }
         let (patterns, meanings): (Vec<String>, Vec<Arc<[Entry]>>) = table
             .into_iter()
             .map(|(pattern, entries)| (pattern, Arc::from(entries)))
@@ -579,6 +644,35 @@ impl Lexicon {
         self.prepositions.contains(lower(word).as_ref())
     }
 
+    /// The count frame's index, when the lexicon has measures.
+    pub(crate) fn count_frame(&self) -> Option<usize> {
+        self.frames.iter().position(|f| f.name == COUNT_FRAME)
+    }
+
+    /// A written number or vague amount as a range: "three" is [3, 3].
+    pub(crate) fn written_number(&self, words: &str) -> Option<(u64, u64)> {
+        let words = lower(words);
+        if let Some(&n) = self.data.counts.numbers.get(words.as_ref()) {
+            return Some((n, n));
+        }
+        self.data
+            .counts
+            .ranges
+            .get(words.as_ref())
+            .map(|&[a, b]| (a, b))
+    }
+
+    /// The bound a phrase sets on the number after it.
+    pub(crate) fn bound(&self, phrase: &str) -> Option<BoundKind> {
+        self.data.counts.bounds.get(lower(phrase).as_ref()).copied()
+    }
+
+    /// Whether a word next to a number makes it no count ("years", "aged").
+    pub(crate) fn is_not_count(&self, word: &str) -> bool {
+        let word = lower(word);
+        self.data.counts.not_counts.iter().any(|w| *w == word)
+    }
+
     pub(crate) fn is_determiner(&self, word: &str) -> bool {
         self.determiners.contains(lower(word).as_ref())
     }
@@ -659,6 +753,17 @@ fn merge(data: &mut LexiconData, extra: LexiconData) {
     data.irregular_verbs.extend(extra.irregular_verbs);
     data.dates.weekdays.extend(extra.dates.weekdays);
     data.dates.days_back.extend(extra.dates.days_back);
+    for (measure, words) in extra.counts.measures {
+        data.counts
+            .measures
+            .entry(measure)
+            .or_default()
+            .extend(words);
+    }
+    data.counts.bounds.extend(extra.counts.bounds);
+    data.counts.numbers.extend(extra.counts.numbers);
+    data.counts.ranges.extend(extra.counts.ranges);
+    data.counts.not_counts.extend(extra.counts.not_counts);
 }
 
 /// Lower case, without allocating when it already is.

@@ -92,7 +92,7 @@ pub use detector::stages as __stages;
 pub use detector::{Detector, DetectorBuilder};
 pub use document::Document;
 pub use error::{Error, ErrorKind};
-pub use extract::{Cue, Modality, Polarity, Speaker, Statement, Subject};
+pub use extract::{Cue, Modality, Polarity, Quantity, Speaker, Statement, Subject};
 pub use lexicon::Lexicon;
 pub use report::{DocumentSummary, Report, Skipped, TextStyle};
 pub use segment::{Segmenter, SentenceSplitter};

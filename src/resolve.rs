@@ -10,7 +10,7 @@ use crate::document::Document;
 use crate::extract::{
     Mention, RawStatement, SentenceFacts, Speaker, SpeakerRef, Statement, Subject, TimeRef,
 };
-use crate::lexicon::Lexicon;
+use crate::lexicon::{COUNT_FRAME, Lexicon};
 
 /// How many sentences back a status with no event of its own may look for one.
 const CONTEXT_WINDOW: usize = 4;
@@ -52,6 +52,17 @@ pub(crate) fn document(
         for raw in &fact.statements {
             let mut subject = match raw.mention.and_then(|i| mentions.get(i)) {
                 Some(m) => subject(lexicon, m),
+                // A count is about its measure; it needs no event named.
+                None if raw.quantity.is_some() => Subject {
+                    text: doc
+                        .text()
+                        .get(raw.evidence.range())
+                        .unwrap_or("")
+                        .to_string(),
+                    key: COUNT_FRAME.to_string(),
+                    round: None,
+                    qualifier: None,
+                },
                 None => match from_context(&recent, raw, fact, index, &mut taken_groups) {
                     Some(m) => subject(lexicon, m),
                     None => continue,
@@ -79,6 +90,7 @@ pub(crate) fn document(
                     && s.status == status
                     && s.polarity == raw.polarity
                     && s.modality == raw.modality
+                    && s.quantity == raw.quantity
             });
             if said {
                 continue;
@@ -103,6 +115,7 @@ pub(crate) fn document(
                 time: time.clone(),
                 cues: raw.cues.clone(),
                 cause: raw.cause.as_deref().map(|c| party(lexicon, c)),
+                quantity: raw.quantity.clone(),
             });
         }
         for m in mentions {
