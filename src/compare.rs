@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::document::Document;
 use crate::extract::{Modality, Polarity, Statement};
-use crate::lexicon::{Frame, Lexicon};
+use crate::lexicon::{COUNT_FRAME, Frame, Lexicon};
 use crate::resolve::same_person;
 use crate::span::Span;
 
@@ -364,43 +364,46 @@ pub(crate) fn conflicts(
         };
         let clusters: Vec<Cluster<'_>> = claims
             .into_iter()
-            .map(|(claim, mut members)| {
-                members.sort_by(|x, y| order_key(x).cmp(&order_key(y)));
-                let mut ranked = members.clone();
-                ranked.sort_by_key(|s| std::cmp::Reverse(weight_key(s.modality)));
-                let mut documents: Vec<u32> = members.iter().map(|s| number(s)).collect();
-                documents.sort_unstable();
-                documents.dedup();
-                Cluster {
-                    claim,
-                    members,
-                    ranked,
-                    documents,
-                }
-            })
+            .map(|(claim, members)| cluster(claim, members, &number))
             .collect();
-        for (i, j) in comparable_pairs(&clusters) {
-            let (c1, c2) = (&clusters[i], &clusters[j]);
-            let listed = |c: &Cluster<'_>| {
-                c.documents.len() <= settings.max_listed_sources
-                    && c.members.len() <= settings.max_listed_sources * MEMBERS_PER_SOURCE
-            };
-            let small = listed(c1) && listed(c2);
-            if small {
-                for &x in &c1.members {
-                    for &y in &c2.members {
-                        if x.document != y.document
-                            && !(c2.holds(number(x)) && c1.holds(number(y)))
-                            && let Some(conflict) = judge(frame, x, y, texts)
-                        {
-                            keep(with_members(conflict, x, y, c1, c2));
-                        }
-                    }
+        let mut emit = |c1: &Cluster<'_>, c2: &Cluster<'_>| {
+            pair_conflicts(frame, c1, c2, settings, &number, texts, &mut keep)
+        };
+        // Counts may take many values: each is set against the most told.
+        let pairs = if frame.name == COUNT_FRAME {
+            star_pairs(&clusters)
+        } else {
+            comparable_pairs(&clusters)
+        };
+        for (i, j) in pairs {
+            emit(&clusters[i], &clusters[j]);
+        }
+        // Within one claim: who set it off, and how firmly it is made.
+        for c in &clusters {
+            let mut by_cause: BTreeMap<&str, Vec<&Statement>> = BTreeMap::new();
+            let mut by_certainty: BTreeMap<Certainty, Vec<&Statement>> = BTreeMap::new();
+            for &s in &c.members {
+                if let Some(cause) = s.cause.as_deref() {
+                    by_cause.entry(cause).or_default().push(s);
                 }
-            } else if let Some((x, y)) = representatives(c1, c2, &number)
-                && let Some(conflict) = judge(frame, x, y, texts)
-            {
-                keep(with_members(conflict, x, y, c1, c2));
+                if certainty(s.modality) != Certainty::Other {
+                    by_certainty
+                        .entry(certainty(s.modality))
+                        .or_default()
+                        .push(s);
+                }
+            }
+            for subs in [
+                by_cause.into_values().collect::<Vec<_>>(),
+                by_certainty.into_values().collect(),
+            ] {
+                let subs: Vec<Cluster<'_>> = subs
+                    .into_iter()
+                    .map(|m| cluster(c.claim, m, &number))
+                    .collect();
+                for (i, j) in star_pairs(&subs) {
+                    emit(&subs[i], &subs[j]);
+                }
             }
         }
     }
@@ -419,6 +422,81 @@ pub(crate) fn conflicts(
             })
     });
     out
+}
+
+/// A cluster of `members`, sorted, ranked and with their documents.
+fn cluster<'a>(
+    claim: Claim<'a>,
+    mut members: Vec<&'a Statement>,
+    number: &impl Fn(&Statement) -> u32,
+) -> Cluster<'a> {
+    members.sort_by(|x, y| order_key(x).cmp(&order_key(y)));
+    let mut ranked = members.clone();
+    ranked.sort_by_key(|s| std::cmp::Reverse(weight_key(s.modality)));
+    let mut documents: Vec<u32> = members.iter().map(|s| number(s)).collect();
+    documents.sort_unstable();
+    documents.dedup();
+    Cluster {
+        claim,
+        members,
+        ranked,
+        documents,
+    }
+}
+
+/// The conflicts between two clusters: every clashing pair of sentences
+/// when both are small, else one conflict between representatives.
+fn pair_conflicts(
+    frame: &Frame,
+    c1: &Cluster<'_>,
+    c2: &Cluster<'_>,
+    settings: Settings,
+    number: &impl Fn(&Statement) -> u32,
+    texts: &Texts<'_>,
+    keep: &mut impl FnMut(Conflict),
+) {
+    let listed = |c: &Cluster<'_>| {
+        c.documents.len() <= settings.max_listed_sources
+            && c.members.len() <= settings.max_listed_sources * MEMBERS_PER_SOURCE
+    };
+    if listed(c1) && listed(c2) {
+        for &x in &c1.members {
+            for &y in &c2.members {
+                if x.document != y.document
+                    && !(c2.holds(number(x)) && c1.holds(number(y)))
+                    && let Some(conflict) = judge(frame, x, y, texts)
+                {
+                    keep(with_members(conflict, x, y, c1, c2));
+                }
+            }
+        }
+    } else if let Some((x, y)) = representatives(c1, c2, number)
+        && let Some(conflict) = judge(frame, x, y, texts)
+    {
+        keep(with_members(conflict, x, y, c1, c2));
+    }
+}
+
+/// Up to this many clusters of one group, every pair is compared; above,
+/// each is compared with the largest only, so that many distinct values
+/// (counts, causes) cost and report in proportion to their number.
+const PAIRED_CLUSTERS: usize = 6;
+
+/// Every pair of `clusters`, or when there are many, each with the largest.
+fn star_pairs(clusters: &[Cluster<'_>]) -> Vec<(usize, usize)> {
+    if clusters.len() <= PAIRED_CLUSTERS {
+        return (0..clusters.len())
+            .flat_map(|i| (i + 1..clusters.len()).map(move |j| (i, j)))
+            .collect();
+    }
+    // The largest by documents; the first of equals, in claim order.
+    let hub = (0..clusters.len())
+        .max_by_key(|&i| (clusters[i].documents.len(), std::cmp::Reverse(i)))
+        .unwrap_or(0);
+    (0..clusters.len())
+        .filter(|&j| j != hub)
+        .map(|j| (hub.min(j), hub.max(j)))
+        .collect()
 }
 
 /// The pairs of clusters whose events may be the same: same qualifier, or
@@ -511,15 +589,14 @@ fn members(c: &Cluster<'_>) -> Vec<Member> {
 }
 
 /// What a statement claims, for telling whether a source also holds it:
-/// status, polarity, expectation, qualifier, round, certainty and cause.
+/// status, polarity, expectation, qualifier, round and count. Who set it
+/// off and how firmly it is made are told apart within a claim.
 type Claim<'a> = (
     &'a str,
     Polarity,
     bool,
     Option<&'a str>,
     Option<u32>,
-    Certainty,
-    Option<&'a str>,
     Option<(u64, Option<u64>)>,
 );
 
@@ -530,8 +607,6 @@ fn claim(s: &Statement) -> Claim<'_> {
         s.modality == Modality::Expected,
         s.subject.qualifier.as_deref(),
         s.subject.round,
-        certainty(s.modality),
-        s.cause.as_deref(),
         s.quantity.as_ref().map(|q| (q.low, q.high)),
     )
 }
@@ -606,7 +681,7 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement, texts: &Texts<'_>) -> Opti
         (ConflictKind::Cause, RULE_CAUSE, 0.6)
     } else if sx == sy
         && x.polarity == y.polarity
-        && x.cause == y.cause
+        && !matches!((&x.cause, &y.cause), (Some(p), Some(q)) if different_parties(p, q))
         && x.subject.qualifier == y.subject.qualifier
         && matches!(
             (certainty(x.modality), certainty(y.modality)),

@@ -846,10 +846,18 @@ fn cause_of(
     if !at_verb && !by {
         return None;
     }
-    if words.len() == 1 && lexicon.is_pronoun(last.text) {
+    // No party: a pronoun ("when we were young"), a passive ("after a
+    // truce was signed") or a stretch of time ("after weeks of talks").
+    let no_party = |t: &&Token<'_>| {
+        lexicon.is_pronoun(t.text)
+            || AUXILIARIES.iter().any(|a| t.text.eq_ignore_ascii_case(a))
+            || lexicon.is_not_count(t.text)
+    };
+    if words.iter().any(no_party) {
         return None;
     }
-    Some(s[words[0].span.start..last.span.end].to_string())
+    let text = &s[words[0].span.start..last.span.end];
+    (!text.contains('\n')).then(|| text.to_string())
 }
 
 /// The cue words of one sentence by kind, and its question and stop marks,
@@ -1021,10 +1029,7 @@ fn actor(
         .filter(|t| t.span.start >= from && t.span.end <= head.start)
         .collect();
     let is_name = |t: &Token<'_>| {
-        capital(t)
-            && !["the", "a", "an"]
-                .iter()
-                .any(|d| t.text.eq_ignore_ascii_case(d))
+        capital(t) && !lexicon.is_determiner(t.text) && !lexicon.is_calendar_word(t.text)
     };
     let spaced = |a: &Token<'_>, b: &Token<'_>| {
         s.get(a.span.end..b.span.start)

@@ -120,6 +120,8 @@ pub(crate) const COUNT_FRAME: &str = "count";
 #[serde(deny_unknown_fields, default)]
 struct DateData {
     weekdays: Vec<String>,
+    /// Month names: never a party or a name.
+    months: Vec<String>,
     days_back: BTreeMap<String, i64>,
 }
 
@@ -673,6 +675,17 @@ impl Lexicon {
         self.data.counts.not_counts.iter().any(|w| *w == word)
     }
 
+    /// Whether a word names a day of the week or a month.
+    pub(crate) fn is_calendar_word(&self, word: &str) -> bool {
+        let word = lower(word);
+        let dates = &self.data.dates;
+        dates
+            .weekdays
+            .iter()
+            .chain(&dates.months)
+            .any(|w| *w == word)
+    }
+
     pub(crate) fn is_determiner(&self, word: &str) -> bool {
         self.determiners.contains(lower(word).as_ref())
     }
@@ -752,6 +765,7 @@ fn merge(data: &mut LexiconData, extra: LexiconData) {
     data.name_variants.extend(extra.name_variants);
     data.irregular_verbs.extend(extra.irregular_verbs);
     data.dates.weekdays.extend(extra.dates.weekdays);
+    data.dates.months.extend(extra.dates.months);
     data.dates.days_back.extend(extra.dates.days_back);
     for (measure, words) in extra.counts.measures {
         data.counts

@@ -106,3 +106,50 @@ fn the_most_certain_member_stands_for_a_cluster() {
     // Hedged and plain progress are one cluster; the plain one stands for it.
     assert!(progress.contains(&"zz-plain"), "{progress:?}");
 }
+
+#[test]
+fn many_distinct_counts_are_set_against_the_most_told() {
+    // 60 sources give 60 different tolls, and 5 more agree on one.
+    let mut docs: Vec<Document> = (0..60)
+        .map(|i| {
+            Document::new(
+                format!("n{i:02}"),
+                format!("{} people were killed.", 100 + i),
+            )
+        })
+        .collect();
+    for i in 0..5 {
+        docs.push(Document::new(format!("m{i}"), "Twelve people were killed."));
+    }
+    let report = Detector::new().check(&docs);
+    // Not every pair of values (over 1,800): each value against the most told.
+    assert_eq!(report.conflicts.len(), 60);
+    for c in &report.conflicts {
+        assert_eq!(c.rule, "count-mismatch");
+        let docs = [c.a_documents, c.b_documents];
+        assert!(docs.contains(&5), "{docs:?}");
+    }
+}
+
+#[test]
+fn many_sources_doubting_one_claim_give_one_certainty_conflict() {
+    let mut docs: Vec<Document> = (0..20)
+        .map(|i| {
+            Document::new(
+                format!("fact{i:02}"),
+                "The ceasefire was violated overnight.",
+            )
+        })
+        .collect();
+    docs.extend((0..20).map(|i| {
+        Document::new(
+            format!("claim{i:02}"),
+            "Rebels claimed the ceasefire was violated overnight.",
+        )
+    }));
+    let report = Detector::new().check(&docs);
+    assert_eq!(report.conflicts.len(), 1);
+    let c = &report.conflicts[0];
+    assert_eq!(c.rule, "certainty-gap");
+    assert_eq!((c.a_documents, c.b_documents), (20, 20));
+}
