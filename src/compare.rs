@@ -393,6 +393,17 @@ pub(crate) fn conflicts(
                         .push(s);
                 }
             }
+            // A source that states the claim itself does not doubt it.
+            let stated: std::collections::HashSet<&str> = by_certainty
+                .get(&Certainty::Stated)
+                .map(|v| v.iter().map(|s| s.document.as_str()).collect())
+                .unwrap_or_default();
+            if let Some(doubted) = by_certainty.get_mut(&Certainty::Doubted) {
+                doubted.retain(|s| !stated.contains(&s.document.as_str()));
+                if doubted.is_empty() {
+                    by_certainty.remove(&Certainty::Doubted);
+                }
+            }
             for subs in [
                 by_cause.into_values().collect::<Vec<_>>(),
                 by_certainty.into_values().collect(),
@@ -784,8 +795,15 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement, texts: &Texts<'_>) -> Opti
     })
 }
 
+/// The longer name; of two as long, the first in order, so that the
+/// result does not depend on which side is which.
 fn longer(a: &str, b: &str) -> String {
-    if b.len() > a.len() { b } else { a }.to_string()
+    if (b.len(), std::cmp::Reverse(b)) > (a.len(), std::cmp::Reverse(a)) {
+        b
+    } else {
+        a
+    }
+    .to_string()
 }
 
 /// How much a side's modality lowers the score.

@@ -370,7 +370,7 @@ const SPEAKER_GAP: &[&str] = &[
 ];
 
 /// Lower-case words that may sit inside a name.
-const NAME_JOINERS: &[&str] = &[
+pub(crate) const NAME_JOINERS: &[&str] = &[
     "bin", "ibn", "al", "el", "ul", "ud", "de", "da", "van", "von", "der", "den", "la", "le",
     "abu", "for", "of",
 ];

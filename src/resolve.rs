@@ -8,7 +8,8 @@ use strsim::jaro_winkler;
 use crate::date::Date;
 use crate::document::Document;
 use crate::extract::{
-    Mention, RawStatement, SentenceFacts, Speaker, SpeakerRef, Statement, Subject, TimeRef,
+    Mention, NAME_JOINERS, RawStatement, SentenceFacts, Speaker, SpeakerRef, Statement, Subject,
+    TimeRef,
 };
 use crate::lexicon::{COUNT_FRAME, Lexicon};
 
@@ -339,6 +340,8 @@ pub(crate) fn person_key(lexicon: &Lexicon, name: &str) -> String {
     match words.as_slice() {
         [] => name.to_lowercase(),
         [one] => one.clone(),
+        // "De Vries": a particle first is no given name.
+        [first, .., last] if NAME_JOINERS.contains(&first.as_str()) => last.clone(),
         [first, .., last] => {
             let initial: String = first.chars().take(1).collect();
             format!("{initial} {last}")
