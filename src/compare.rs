@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::date::Date;
 use crate::document::Document;
 use crate::extract::{Modality, Polarity, Statement};
-use crate::lexicon::{COUNT_FRAME, Frame, Lexicon};
+use crate::lexicon::{CLAUSE_FRAME, COUNT_FRAME, Frame, Lexicon};
 use crate::resolve::same_person;
 use crate::span::Span;
 
@@ -234,6 +234,8 @@ pub(crate) const RULE_NEGATION: &str = "polarity-flip";
 pub(crate) const RULE_CERTAINTY: &str = "certainty-gap";
 pub(crate) const RULE_CAUSE: &str = "cause-clash";
 pub(crate) const RULE_COUNT: &str = "count-mismatch";
+pub(crate) const RULE_CLAUSE_NEGATION: &str = "clause-negation";
+pub(crate) const RULE_ANTONYM: &str = "antonym-clash";
 
 /// What a rule checks, in a few words.
 pub(crate) fn describe_rule(rule: &str) -> &'static str {
@@ -245,6 +247,8 @@ pub(crate) fn describe_rule(rule: &str) -> &'static str {
         }
         RULE_CAUSE => "the two name different parties as having set the event off",
         RULE_COUNT => "the two give counts of one measure with no number in common",
+        RULE_CLAUSE_NEGATION => "one source says a thing was done that the other says was not",
+        RULE_ANTONYM => "the lexicon lists the two verbs as opposites, said of one thing",
         _ => "a rule of a later version",
     }
 }
@@ -366,9 +370,6 @@ pub(crate) fn conflicts(
             .into_iter()
             .map(|(claim, members)| cluster(claim, members, &number))
             .collect();
-        let mut emit = |c1: &Cluster<'_>, c2: &Cluster<'_>| {
-            pair_conflicts(frame, c1, c2, settings, &number, texts, &mut keep)
-        };
         // Counts may take many values: each is set against the most told.
         let pairs = if frame.name == COUNT_FRAME {
             star_pairs(&clusters)
@@ -376,7 +377,15 @@ pub(crate) fn conflicts(
             comparable_pairs(&clusters)
         };
         for (i, j) in pairs {
-            emit(&clusters[i], &clusters[j]);
+            pair_conflicts(
+                frame,
+                &clusters[i],
+                &clusters[j],
+                settings,
+                &number,
+                texts,
+                &mut keep,
+            );
         }
         // Within one claim: who set it off, and how firmly it is made.
         for c in &clusters {
@@ -393,17 +402,32 @@ pub(crate) fn conflicts(
                         .push(s);
                 }
             }
-            // A source that states the claim itself does not doubt it.
+            // A source that also states the claim as fact doubts it less
+            // (or doubts another event of the same name).
             let stated: std::collections::HashSet<&str> = by_certainty
                 .get(&Certainty::Stated)
                 .map(|v| v.iter().map(|s| s.document.as_str()).collect())
                 .unwrap_or_default();
-            if let Some(doubted) = by_certainty.get_mut(&Certainty::Doubted) {
-                doubted.retain(|s| !stated.contains(&s.document.as_str()));
-                if doubted.is_empty() {
-                    by_certainty.remove(&Certainty::Doubted);
+            let mut weigh = |mut conflict: Conflict| {
+                let doubted = [&conflict.a, &conflict.b]
+                    .into_iter()
+                    .position(|s| certainty(s.modality) == Certainty::Doubted);
+                let side = match doubted {
+                    Some(0) => Some(("a", &conflict.a.document)),
+                    Some(_) => Some(("b", &conflict.b.document)),
+                    None => None,
+                };
+                if conflict.kind == ConflictKind::Certainty
+                    && let Some((label, document)) = side
+                    && stated.contains(document.as_str())
+                {
+                    conflict.score = (conflict.score * SELF_STATED * 100.0).round() / 100.0;
+                    conflict
+                        .scoring
+                        .push(format!("{label} also states it as fact ×{SELF_STATED:.2}"));
                 }
-            }
+                keep(conflict)
+            };
             for subs in [
                 by_cause.into_values().collect::<Vec<_>>(),
                 by_certainty.into_values().collect(),
@@ -413,7 +437,9 @@ pub(crate) fn conflicts(
                     .map(|m| cluster(c.claim, m, &number))
                     .collect();
                 for (i, j) in star_pairs(&subs) {
-                    emit(&subs[i], &subs[j]);
+                    pair_conflicts(
+                        frame, &subs[i], &subs[j], settings, &number, texts, &mut weigh,
+                    );
                 }
             }
         }
@@ -487,6 +513,10 @@ fn pair_conflicts(
         keep(with_members(conflict, x, y, c1, c2));
     }
 }
+
+/// How much a certainty conflict counts when the doubting source also
+/// states the claim as fact.
+const SELF_STATED: f64 = 0.5;
 
 /// Up to this many clusters of one group, every pair is compared; above,
 /// each is compared with the largest only, so that many distinct values
@@ -670,8 +700,14 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement, texts: &Texts<'_>) -> Opti
     if (x.modality == Modality::Expected) != (y.modality == Modality::Expected) {
         return None;
     }
-    let sx = frame.statuses.iter().position(|s| *s == x.status)?;
-    let sy = frame.statuses.iter().position(|s| *s == y.status)?;
+    // A generic clause's verb may be one the lexicon does not list.
+    let generic = frame.name == CLAUSE_FRAME;
+    let index = |s: &Statement| frame.statuses.iter().position(|st| *st == s.status);
+    let (sx, sy) = match (index(x), index(y)) {
+        (Some(a), Some(b)) => (a, b),
+        _ if generic && x.status == y.status => (usize::MAX, usize::MAX),
+        _ => return None,
+    };
     let (kind, rule, base) = if x.quantity.is_some() || y.quantity.is_some() {
         // Counts are compared only as counts: of one measure, by range.
         let (Some(p), Some(q)) = (&x.quantity, &y.quantity) else {
@@ -681,6 +717,8 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement, texts: &Texts<'_>) -> Opti
             return None;
         }
         (ConflictKind::Number, RULE_COUNT, 0.75)
+    } else if sx == sy && x.polarity != y.polarity && generic {
+        (ConflictKind::Negation, RULE_CLAUSE_NEGATION, 0.7)
     } else if sx == sy && x.polarity != y.polarity {
         (ConflictKind::Negation, RULE_NEGATION, 0.85)
     } else if sx == sy
@@ -705,7 +743,11 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement, texts: &Texts<'_>) -> Opti
         && y.polarity == Polarity::Affirmed
         && frame.clashes(sx, sy)
     {
-        (ConflictKind::Status, RULE_STATUS, 0.9)
+        if generic {
+            (ConflictKind::Status, RULE_ANTONYM, 0.75)
+        } else {
+            (ConflictKind::Status, RULE_STATUS, 0.9)
+        }
     } else {
         return None;
     };
@@ -886,6 +928,21 @@ fn explain(
             Some(p) => format!("{} (quoting {})", s.document, p.name),
             None => s.document.clone(),
         };
+        if s.frame == CLAUSE_FRAME {
+            let not = match s.polarity {
+                Polarity::Affirmed => "",
+                Polarity::Negated => "not ",
+            };
+            let how = match s.modality {
+                Modality::Asserted => String::new(),
+                m => format!(" ({})", m.name().replace('_', " ")),
+            };
+            return format!(
+                "{who} says the {} was {not}\"{}\"{how}",
+                s.subject.text,
+                evidence_text(s, texts)
+            );
+        }
         let not = match s.polarity {
             Polarity::Affirmed => "",
             Polarity::Negated => "not ",

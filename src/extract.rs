@@ -323,6 +323,20 @@ pub(crate) struct RawStatement {
     pub(crate) cause: Option<String>,
     /// For a count: the numbers it allows.
     pub(crate) quantity: Option<Quantity>,
+    /// For a generic clause: who and what it is about, and its verb.
+    pub(crate) roles: Option<Roles>,
+}
+
+/// What a generic clause is about: "the senate approved the bill" has the
+/// bill as patient, the senate as agent and "approve" as verb.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Roles {
+    /// The thing acted on, or the subject of a verb with no object.
+    pub(crate) patient: String,
+    /// Who acted, when named.
+    pub(crate) agent: Option<String>,
+    /// The verb's lemma ("approve").
+    pub(crate) verb: String,
 }
 
 /// Everything extraction finds in one sentence.
@@ -401,7 +415,7 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
     let s = text.get(span.range()).unwrap_or("");
     let hits = lexicon.scan(s);
     let tokens = tokenize(s);
-    let index = CueIndex::new(s, &hits);
+    let index = CueIndex::new(lexicon, s, &hits);
     let clauses = clause_starts(s, &index);
     let clause = |pos: usize| clauses.partition_point(|&b| b <= pos);
 
@@ -516,6 +530,7 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
                     agent: agent.clone(),
                     cause: cause.clone(),
                     quantity: None,
+                    roles: None,
                 });
             }
         }
@@ -551,8 +566,45 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
                     agent: None,
                     cause: None,
                     quantity: Some(quantity),
+                    roles: None,
                 });
             }
+        }
+    }
+    if let Some(clause_frame) = lexicon.clause_frame() {
+        // Status words a frame reads about an event named here are taken.
+        let taken: Vec<Span> = statements
+            .iter()
+            .filter(|r| r.mention.is_some())
+            .map(|r| Span::new(r.evidence.start - span.start, r.evidence.end - span.start))
+            .collect();
+        let found = generic_clauses(lexicon, s, &tokens, &hits, &clause, clause_frame, &taken);
+        for (at, roles) in found {
+            let mut cues = Vec::new();
+            let polarity = polarity_of(s, &index, &tokens, at, false, &clause, &mut cues);
+            let modality = modality_of(&index, at, &clause, &mut cues);
+            let cues = cues
+                .into_iter()
+                .map(|(kind, sp)| Cue {
+                    kind: kind.name().to_string(),
+                    text: s[sp.range()].to_string(),
+                    span: sp.shift(span.start),
+                })
+                .collect();
+            statements.push(RawStatement {
+                frame: clause_frame,
+                status: 0,
+                mention: None,
+                group: usize::MAX,
+                evidence: at.shift(span.start),
+                polarity,
+                modality,
+                cues,
+                agent: None,
+                cause: None,
+                quantity: None,
+                roles: Some(roles),
+            });
         }
     }
 
@@ -601,6 +653,168 @@ fn tokenize<'a>(s: &'a str) -> Vec<Token<'a>> {
         push(from, s.len(), &mut out);
     }
     out
+}
+
+/// The generic clauses of a sentence: a verb the lexicon lists for clauses,
+/// with the noun before it and any object after, where no frame, count or
+/// cue already reads the verb.
+fn generic_clauses(
+    lexicon: &Lexicon,
+    s: &str,
+    tokens: &[Token<'_>],
+    hits: &[Hit],
+    clause: &impl Fn(usize) -> usize,
+    clause_frame: usize,
+    taken: &[Span],
+) -> Vec<(Span, Roles)> {
+    let hit_at = |t: &Token<'_>| {
+        let i = hits.partition_point(|h| h.span.end <= t.span.start);
+        hits.get(i).filter(|h| h.span.start <= t.span.start)
+    };
+    let lemmas = lexicon
+        .frames
+        .get(clause_frame)
+        .map(|f| f.statuses.as_slice())
+        .unwrap_or_default();
+    let word = |t: &Token<'_>| {
+        !lexicon.is_determiner(t.text)
+            && !lexicon.is_pronoun(t.text)
+            && !lexicon.is_preposition(t.text)
+            && !lexicon.is_auxiliary(t.text)
+            && t.text.chars().any(char::is_alphabetic)
+    };
+    let gap = |a: &Token<'_>, b: &Token<'_>| s.get(a.span.end..b.span.start).unwrap_or("x");
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let hit = hit_at(t);
+        // A verb the lexicon lists, the span of its whole phrase.
+        let listed = hit.and_then(|h| {
+            let verb = h.entries.iter().find_map(|e| match e {
+                Entry::Verb(l) => Some(*l),
+                _ => None,
+            })?;
+            let other = h
+                .entries
+                .iter()
+                .any(|e| matches!(e, Entry::Head { .. } | Entry::Measure(_) | Entry::Cue(_)))
+                || taken.contains(&h.span);
+            (!other && h.span.start == t.span.start).then(|| (h.span, lemmas.get(verb).cloned()))
+        });
+        let lower = t.text.chars().next().is_some_and(char::is_lowercase);
+        let verb = match listed {
+            Some((span, Some(lemma))) if lower => Some((span, lemma)),
+            _ => None,
+        };
+        let Some((at, verb)) = verb else {
+            i += 1;
+            continue;
+        };
+        let end = tokens.partition_point(|x| x.span.start < at.end);
+        let here = clause(at.start);
+        // Back over helping verbs and negations to the subject's head.
+        let mut k = i;
+        let mut passive = false;
+        while k > 0 {
+            let p = &tokens[k - 1];
+            let helping = lexicon.is_auxiliary(p.text)
+                || hit_at(p).is_some_and(|h| h.cue(CueKind::Negation))
+                || p.text.ends_with("ly");
+            if !helping || clause(p.span.start) != here {
+                break;
+            }
+            passive |= ["was", "were", "is", "are", "been", "being", "be"]
+                .iter()
+                .any(|b| p.text.eq_ignore_ascii_case(b));
+            k -= 1;
+        }
+        let subject = k.checked_sub(1).map(|p| &tokens[p]).filter(|p| {
+            clause(p.span.start) == here && word(p) && gap(p, &tokens[k.min(i)]).trim().is_empty()
+        });
+        // An event a frame names ("the negotiations opened") is the frame's.
+        let is_head = |t: &Token<'_>| {
+            hit_at(t).is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Head { .. })))
+        };
+        let Some(subject) = subject.filter(|t| !is_head(t)) else {
+            i = end.max(i + 1);
+            continue;
+        };
+        // After the verb: "by" and the agent of a passive, or an object.
+        let mut j = end;
+        let mut by_agent = None;
+        let mut object = None;
+        if let Some(next) = tokens.get(j)
+            && clause(next.span.start) == here
+        {
+            if passive && next.text.eq_ignore_ascii_case("by") {
+                j += 1;
+                while tokens.get(j).is_some_and(|x| lexicon.is_determiner(x.text)) {
+                    j += 1;
+                }
+                by_agent = noun_run(tokens, j, &word, &gap).map(|r| r.text.to_string());
+            } else if !passive {
+                while tokens.get(j).is_some_and(|x| lexicon.is_determiner(x.text)) {
+                    j += 1;
+                }
+                // "closed last year": a time is no object.
+                let found = noun_run(tokens, j, &word, &gap);
+                if found.is_some_and(is_head) {
+                    i = end.max(i + 1);
+                    continue;
+                }
+                object = found
+                    .filter(|r| !lexicon.is_not_count(r.text) && !lexicon.is_calendar_word(r.text))
+                    .map(|r| r.text);
+            }
+        }
+        let subject = subject.text.to_string();
+        let (patient, agent) = match (passive, object) {
+            (true, _) => (subject, by_agent),
+            (false, Some(object)) => (object.to_string(), Some(subject)),
+            (false, None) => (subject, None),
+        };
+        out.push((
+            at,
+            Roles {
+                patient: patient.to_lowercase(),
+                agent: agent.map(|a| a.to_lowercase()),
+                verb,
+            },
+        ));
+        i = end.max(i + 1);
+    }
+    out
+}
+
+/// The last word of a run of up to three words from token `j`: the head of
+/// "the spending bill".
+fn noun_run<'a>(
+    tokens: &'a [Token<'a>],
+    j: usize,
+    word: &impl Fn(&Token<'_>) -> bool,
+    gap: &impl Fn(&Token<'_>, &Token<'_>) -> &'a str,
+) -> Option<&'a Token<'a>> {
+    let mut last = None;
+    for n in 0..3 {
+        let Some(t) = tokens.get(j + n) else { break };
+        if !word(t) || t.text.ends_with("ed") || t.text.ends_with("ing") {
+            break;
+        }
+        if let Some(p) = last
+            && !gap(p, t).trim().is_empty()
+        {
+            break;
+        }
+        last = Some(t);
+        if tokens
+            .get(j + n + 1)
+            .is_none_or(|x| !gap(t, x).trim().is_empty())
+        {
+            break;
+        }
+    }
+    last
 }
 
 /// Words allowed between a measure and its number ("40 people were killed").
@@ -871,9 +1085,17 @@ struct CueIndex {
 }
 
 impl CueIndex {
-    fn new(s: &str, hits: &[Hit]) -> CueIndex {
+    fn new(lexicon: &Lexicon, s: &str, hits: &[Hit]) -> CueIndex {
         let mut spans: [Vec<Span>; CueKind::COUNT] = Default::default();
         for hit in hits {
+            // "in May": a month inside a sentence is no cue.
+            let word = &s[hit.span.range()];
+            if hit.span.start > 0
+                && word.starts_with(char::is_uppercase)
+                && lexicon.is_calendar_word(word)
+            {
+                continue;
+            }
             for entry in hit.entries.iter() {
                 if let Entry::Cue(kind) = *entry {
                     let list = &mut spans[kind as usize];

@@ -36,7 +36,24 @@ struct LexiconData {
     irregular_verbs: BTreeMap<String, Vec<String>>,
     dates: DateData,
     counts: CountData,
+    clauses: ClauseData,
 }
+
+/// What any clause may say, beyond the frames.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct ClauseData {
+    /// Verbs (or verb phrases) that say opposite things of one thing:
+    /// "approve" and "reject", "reopen" and "remain shut".
+    antonyms: Vec<[String; 2]>,
+    /// Verbs whose clauses are compared for negation alone ("rescue").
+    verbs: Vec<String>,
+    /// Helping verbs between a subject and its verb: "was", "has been".
+    auxiliaries: Vec<String>,
+}
+
+/// The name of the frame generic clauses are compared under.
+pub(crate) const CLAUSE_FRAME: &str = "clause";
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -184,6 +201,8 @@ pub(crate) enum Entry {
     DaysBack(i64),
     /// A word naming a counted measure (an index into the count frame's statuses).
     Measure(usize),
+    /// A verb with an antonym (an index into the clause frame's statuses).
+    Verb(usize),
 }
 
 /// One lexicon phrase found in a text.
@@ -493,6 +512,46 @@ impl Lexicon {
         for (phrase, days) in &data.dates.days_back {
             add(phrase, Entry::DaysBack(*days));
         }
+        if !data.clauses.antonyms.is_empty() {
+            if names.contains(CLAUSE_FRAME) {
+                return Err(invalid(format!(
+                    "the frame name {CLAUSE_FRAME:?} is kept for clauses"
+                )));
+            }
+            let mut lemmas: Vec<String> = data
+                .clauses
+                .antonyms
+                .iter()
+                .flatten()
+                .chain(&data.clauses.verbs)
+                .map(|v| v.trim().to_ascii_lowercase())
+                .collect();
+            lemmas.sort();
+            lemmas.dedup();
+            let at = |v: &str| {
+                lemmas
+                    .binary_search(&v.trim().to_ascii_lowercase())
+                    .unwrap_or(0)
+            };
+            let mut clashes = HashSet::new();
+            for [a, b] in &data.clauses.antonyms {
+                let (a, b) = (at(a), at(b));
+                clashes.insert((a.min(b), a.max(b)));
+            }
+            for (i, lemma) in lemmas.iter().enumerate() {
+                for form in verb_forms(lemma, irregular) {
+                    add(&form, Entry::Verb(i));
+                }
+            }
+            frames.push(Frame {
+                name: CLAUSE_FRAME.to_string(),
+                predicate: "action".to_string(),
+                statuses: lemmas,
+                qualified: true,
+                clashes,
+                successions: HashSet::new(),
+            });
+        }
         if !data.counts.measures.is_empty() {
             if names.contains(COUNT_FRAME) {
                 return Err(invalid(format!(
@@ -686,6 +745,17 @@ impl Lexicon {
             .any(|w| *w == word)
     }
 
+    /// The clause frame's index, when the lexicon has antonyms.
+    pub(crate) fn clause_frame(&self) -> Option<usize> {
+        self.frames.iter().position(|f| f.name == CLAUSE_FRAME)
+    }
+
+    /// Whether a word is a helping verb ("was", "has", "did").
+    pub(crate) fn is_auxiliary(&self, word: &str) -> bool {
+        let word = lower(word);
+        self.data.clauses.auxiliaries.iter().any(|w| *w == word)
+    }
+
     pub(crate) fn is_determiner(&self, word: &str) -> bool {
         self.determiners.contains(lower(word).as_ref())
     }
@@ -778,6 +848,9 @@ fn merge(data: &mut LexiconData, extra: LexiconData) {
     data.counts.numbers.extend(extra.counts.numbers);
     data.counts.ranges.extend(extra.counts.ranges);
     data.counts.not_counts.extend(extra.counts.not_counts);
+    data.clauses.antonyms.extend(extra.clauses.antonyms);
+    data.clauses.verbs.extend(extra.clauses.verbs);
+    data.clauses.auxiliaries.extend(extra.clauses.auxiliaries);
 }
 
 /// Lower case, without allocating when it already is.

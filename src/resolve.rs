@@ -53,6 +53,16 @@ pub(crate) fn document(
         for raw in &fact.statements {
             let mut subject = match raw.mention.and_then(|i| mentions.get(i)) {
                 Some(m) => subject(lexicon, m),
+                // A generic clause is about what it acts on.
+                None if let Some(roles) = &raw.roles => Subject {
+                    text: roles.patient.clone(),
+                    key: singular(&canonical_name(lexicon, &roles.patient)),
+                    round: None,
+                    qualifier: roles
+                        .agent
+                        .as_deref()
+                        .map(|a| singular(&canonical_name(lexicon, a))),
+                },
                 // A count is about its measure; it needs no event named.
                 None if raw.quantity.is_some() => Subject {
                     text: doc
@@ -81,7 +91,10 @@ pub(crate) fn document(
             let Some(frame) = lexicon.frames.get(raw.frame) else {
                 continue;
             };
-            let status = frame.statuses.get(raw.status).cloned().unwrap_or_default();
+            let status = match &raw.roles {
+                Some(roles) => roles.verb.clone(),
+                None => frame.statuses.get(raw.status).cloned().unwrap_or_default(),
+            };
             // One statement per thing a sentence says, however often it says it.
             let said = out[first..].iter().any(|s: &Statement| {
                 s.frame == frame.name
@@ -196,6 +209,20 @@ fn canonical_name(lexicon: &Lexicon, name: &str) -> String {
         .alias(name)
         .map(str::to_lowercase)
         .unwrap_or_else(|| name.to_lowercase())
+}
+
+/// A noun's key without a plural "s": "journalists" and "journalist".
+fn singular(word: &str) -> String {
+    let plural = word.len() > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is");
+    if plural {
+        word[..word.len() - 1].to_string()
+    } else {
+        word.to_string()
+    }
 }
 
 /// A party as a key: the whole name's alias, else each word's ("Pakistani
