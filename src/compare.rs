@@ -38,6 +38,9 @@ pub enum ConflictKind {
     /// Two counts of one measure that cannot both be right ("at least 40
     /// killed" against "15 killed").
     Number,
+    /// The same act with the parties' roles swapped ("A defeated B"
+    /// against "B defeated A").
+    Role,
 }
 
 impl ConflictKind {
@@ -47,7 +50,7 @@ impl ConflictKind {
     /// use gainsay::ConflictKind;
     ///
     /// let names: Vec<&str> = ConflictKind::ALL.iter().map(|k| k.name()).collect();
-    /// assert_eq!(names, ["status", "negation", "certainty", "cause", "number"]);
+    /// assert_eq!(names, ["status", "negation", "certainty", "cause", "number", "role"]);
     /// ```
     pub const ALL: &'static [ConflictKind] = &[
         ConflictKind::Status,
@@ -55,6 +58,7 @@ impl ConflictKind {
         ConflictKind::Certainty,
         ConflictKind::Cause,
         ConflictKind::Number,
+        ConflictKind::Role,
     ];
 
     /// The kind's name as written in reports.
@@ -69,6 +73,7 @@ impl ConflictKind {
             ConflictKind::Certainty => "certainty",
             ConflictKind::Cause => "cause",
             ConflictKind::Number => "number",
+            ConflictKind::Role => "role",
         }
     }
 }
@@ -236,6 +241,7 @@ pub(crate) const RULE_CAUSE: &str = "cause-clash";
 pub(crate) const RULE_COUNT: &str = "count-mismatch";
 pub(crate) const RULE_CLAUSE_NEGATION: &str = "clause-negation";
 pub(crate) const RULE_ANTONYM: &str = "antonym-clash";
+pub(crate) const RULE_ROLE: &str = "role-reversal";
 
 /// What a rule checks, in a few words.
 pub(crate) fn describe_rule(rule: &str) -> &'static str {
@@ -249,6 +255,7 @@ pub(crate) fn describe_rule(rule: &str) -> &'static str {
         RULE_COUNT => "the two give counts of one measure with no number in common",
         RULE_CLAUSE_NEGATION => "one source says a thing was done that the other says was not",
         RULE_ANTONYM => "the lexicon lists the two verbs as opposites, said of one thing",
+        RULE_ROLE => "the two give the same act with the parties' roles swapped",
         _ => "a rule of a later version",
     }
 }
@@ -378,7 +385,7 @@ pub(crate) fn conflicts(
         };
         for (i, j) in pairs {
             pair_conflicts(
-                frame,
+                (frame, false),
                 &clusters[i],
                 &clusters[j],
                 settings,
@@ -438,10 +445,48 @@ pub(crate) fn conflicts(
                     .collect();
                 for (i, j) in star_pairs(&subs) {
                     pair_conflicts(
-                        frame, &subs[i], &subs[j], settings, &number, texts, &mut weigh,
+                        (frame, false),
+                        &subs[i],
+                        &subs[j],
+                        settings,
+                        &number,
+                        texts,
+                        &mut weigh,
                     );
                 }
             }
+        }
+    }
+    // Role reversals: one verb and two parties, the roles swapped. Grouped
+    // by the verb and the pair of parties, each way round a cluster.
+    if let Some(frame) = frames.get(CLAUSE_FRAME) {
+        type Ways<'a> = [Vec<&'a Statement>; 2];
+        let mut ways: BTreeMap<(&str, &str, &str), Ways<'_>> = BTreeMap::new();
+        for s in statements
+            .iter()
+            .filter(|s| s.frame == CLAUSE_FRAME && s.modality.is_comparable())
+        {
+            let Some(agent) = s.subject.qualifier.as_deref() else {
+                continue;
+            };
+            let patient = s.subject.key.as_str();
+            if agent == patient {
+                continue;
+            }
+            let (low, high, way) = if agent < patient {
+                (agent, patient, 0)
+            } else {
+                (patient, agent, 1)
+            };
+            ways.entry((&s.status, low, high)).or_default()[way].push(s);
+        }
+        for [one, other] in ways.into_values() {
+            if one.is_empty() || other.is_empty() {
+                continue;
+            }
+            let c1 = cluster(claim(one[0]), one, &number);
+            let c2 = cluster(claim(other[0]), other, &number);
+            pair_conflicts((frame, true), &c1, &c2, settings, &number, texts, &mut keep);
         }
     }
     let mut out: Vec<Conflict> = best.into_values().collect();
@@ -483,8 +528,9 @@ fn cluster<'a>(
 
 /// The conflicts between two clusters: every clashing pair of sentences
 /// when both are small, else one conflict between representatives.
+/// `reversed` asks for role reversals instead of the other rules.
 fn pair_conflicts(
-    frame: &Frame,
+    (frame, reversed): (&Frame, bool),
     c1: &Cluster<'_>,
     c2: &Cluster<'_>,
     settings: Settings,
@@ -501,14 +547,14 @@ fn pair_conflicts(
             for &y in &c2.members {
                 if x.document != y.document
                     && !(c2.holds(number(x)) && c1.holds(number(y)))
-                    && let Some(conflict) = judge(frame, x, y, texts)
+                    && let Some(conflict) = judge(frame, x, y, texts, reversed)
                 {
                     keep(with_members(conflict, x, y, c1, c2));
                 }
             }
         }
     } else if let Some((x, y)) = representatives(c1, c2, number)
-        && let Some(conflict) = judge(frame, x, y, texts)
+        && let Some(conflict) = judge(frame, x, y, texts, reversed)
     {
         keep(with_members(conflict, x, y, c1, c2));
     }
@@ -683,7 +729,32 @@ fn order_key(s: &Statement) -> (&str, usize, usize, &str) {
 }
 
 /// Applies the rules to one pair; `None` when they agree or cannot be compared.
-fn judge(frame: &Frame, x: &Statement, y: &Statement, texts: &Texts<'_>) -> Option<Conflict> {
+fn judge(
+    frame: &Frame,
+    x: &Statement,
+    y: &Statement,
+    texts: &Texts<'_>,
+    reversed: bool,
+) -> Option<Conflict> {
+    if reversed {
+        // One verb, two parties, each side giving the other's roles.
+        let swapped = x.status == y.status
+            && x.polarity == Polarity::Affirmed
+            && y.polarity == Polarity::Affirmed
+            && x.subject.qualifier.as_deref() == Some(y.subject.key.as_str())
+            && y.subject.qualifier.as_deref() == Some(x.subject.key.as_str());
+        if !swapped || x.modality == Modality::Expected || y.modality == Modality::Expected {
+            return None;
+        }
+        return Some(build(
+            frame,
+            (ConflictKind::Role, RULE_ROLE, 0.8),
+            x,
+            y,
+            (usize::MAX, usize::MAX),
+            texts,
+        ));
+    }
     // Two rounds of one event are different events.
     if let (Some(a), Some(b)) = (x.subject.round, y.subject.round)
         && a != b
@@ -751,6 +822,19 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement, texts: &Texts<'_>) -> Opti
     } else {
         return None;
     };
+    Some(build(frame, (kind, rule, base), x, y, (sx, sy), texts))
+}
+
+/// The conflict the rule `rule` of `kind` finds between `x` and `y`, with
+/// its score, temporal note and explanation.
+fn build(
+    frame: &Frame,
+    (kind, rule, base): (ConflictKind, &str, f64),
+    x: &Statement,
+    y: &Statement,
+    (sx, sy): (usize, usize),
+    texts: &Texts<'_>,
+) -> Conflict {
     let (a, b, sa, sb) = if order_key(x) <= order_key(y) {
         (x, y, sx, sy)
     } else {
@@ -818,7 +902,7 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement, texts: &Texts<'_>) -> Opti
         same_speaker.as_deref(),
         texts,
     );
-    Some(Conflict {
+    Conflict {
         kind,
         rule: rule.to_string(),
         subject,
@@ -834,7 +918,7 @@ fn judge(frame: &Frame, x: &Statement, y: &Statement, texts: &Texts<'_>) -> Opti
         b_members: Vec::new(),
         a: side(a, texts),
         b: side(b, texts),
-    })
+    }
 }
 
 /// The longer name; of two as long, the first in order, so that the
@@ -968,6 +1052,11 @@ fn explain(
             "one states as fact what the other reports only as alleged or unconfirmed.".to_string()
         }
         ConflictKind::Number => "the two counts have no number in common.".to_string(),
+        ConflictKind::Role => format!(
+            "they swap who did it to whom ({} against {}).",
+            a.subject.qualifier.as_deref().unwrap_or_default(),
+            b.subject.qualifier.as_deref().unwrap_or_default()
+        ),
         ConflictKind::Cause => format!(
             "they name different parties as having set the {subject} off ({} and {}).",
             a.cause.as_deref().unwrap_or_default(),
