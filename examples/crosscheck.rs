@@ -45,7 +45,7 @@ output (one of; the default is text for people):
 filters and settings:
   --min-score X       only conflicts scored at least X (0 to 1)
   --kind K[,K...]     only conflicts of these kinds (status, negation,
-                      certainty, cause, number, role)
+                      certainty, cause, number, role, date)
   --speaker NAME      only conflicts (or statements) where NAME is quoted
   --lexicon FILE      add a lexicon file's words to the built-in ones (JSON, see
                       README); may be given more than once

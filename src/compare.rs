@@ -41,6 +41,9 @@ pub enum ConflictKind {
     /// The same act with the parties' roles swapped ("A defeated B"
     /// against "B defeated A").
     Role,
+    /// One event that happens once given two different dates ("began on
+    /// October 9" against "began on October 12").
+    Date,
 }
 
 impl ConflictKind {
@@ -50,7 +53,10 @@ impl ConflictKind {
     /// use gainsay::ConflictKind;
     ///
     /// let names: Vec<&str> = ConflictKind::ALL.iter().map(|k| k.name()).collect();
-    /// assert_eq!(names, ["status", "negation", "certainty", "cause", "number", "role"]);
+    /// assert_eq!(
+    ///     names,
+    ///     ["status", "negation", "certainty", "cause", "number", "role", "date"]
+    /// );
     /// ```
     pub const ALL: &'static [ConflictKind] = &[
         ConflictKind::Status,
@@ -59,6 +65,7 @@ impl ConflictKind {
         ConflictKind::Cause,
         ConflictKind::Number,
         ConflictKind::Role,
+        ConflictKind::Date,
     ];
 
     /// The kind's name as written in reports.
@@ -74,6 +81,7 @@ impl ConflictKind {
             ConflictKind::Cause => "cause",
             ConflictKind::Number => "number",
             ConflictKind::Role => "role",
+            ConflictKind::Date => "date",
         }
     }
 }
@@ -155,6 +163,12 @@ pub struct Side {
     pub speaker: Option<String>,
     /// The date it speaks of, if known.
     pub date: Option<Date>,
+    /// The last day it speaks of, when the sentence gives a range of days.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub until: Option<Date>,
+    /// The time expression in the sentence ("on Friday", "October 18-19").
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub time: Option<String>,
     /// The status words' byte span in the document.
     pub evidence: Span,
     /// The status words.
@@ -242,6 +256,7 @@ pub(crate) const RULE_COUNT: &str = "count-mismatch";
 pub(crate) const RULE_CLAUSE_NEGATION: &str = "clause-negation";
 pub(crate) const RULE_ANTONYM: &str = "antonym-clash";
 pub(crate) const RULE_ROLE: &str = "role-reversal";
+pub(crate) const RULE_DATE: &str = "date-mismatch";
 
 /// What a rule checks, in a few words.
 pub(crate) fn describe_rule(rule: &str) -> &'static str {
@@ -256,6 +271,7 @@ pub(crate) fn describe_rule(rule: &str) -> &'static str {
         RULE_CLAUSE_NEGATION => "one source says a thing was done that the other says was not",
         RULE_ANTONYM => "the lexicon lists the two verbs as opposites, said of one thing",
         RULE_ROLE => "the two give the same act with the parties' roles swapped",
+        RULE_DATE => "the two give an event that happens once dates with no day in common",
         _ => "a rule of a later version",
     }
 }
@@ -398,7 +414,11 @@ pub(crate) fn conflicts(
         for c in &clusters {
             let mut by_cause: BTreeMap<&str, Vec<&Statement>> = BTreeMap::new();
             let mut by_certainty: BTreeMap<Certainty, Vec<&Statement>> = BTreeMap::new();
+            let mut by_date: BTreeMap<(Date, Option<Date>), Vec<&Statement>> = BTreeMap::new();
             for &s in &c.members {
+                if let Some(range) = dated_once(frame, s) {
+                    by_date.entry(range).or_default().push(s);
+                }
                 if let Some(cause) = s.cause.as_deref() {
                     by_cause.entry(cause).or_default().push(s);
                 }
@@ -438,6 +458,7 @@ pub(crate) fn conflicts(
             for subs in [
                 by_cause.into_values().collect::<Vec<_>>(),
                 by_certainty.into_values().collect(),
+                by_date.into_values().collect(),
             ] {
                 let subs: Vec<Cluster<'_>> = subs
                     .into_iter()
@@ -717,6 +738,20 @@ fn certainty(m: Modality) -> Certainty {
     }
 }
 
+/// The days a statement gives for an event that happens once to its
+/// subject ("began on October 9"): first and last, when its sentence names
+/// a time and the frame lists the status as happening once.
+fn dated_once(frame: &Frame, s: &Statement) -> Option<(Date, Option<Date>)> {
+    s.time.as_ref()?;
+    let index = frame.statuses.iter().position(|st| *st == s.status)?;
+    frame.once(index).then_some((s.date?, s.until))
+}
+
+/// Whether two ranges of days have no day in common.
+fn disjoint((a, a_end): (Date, Option<Date>), (b, b_end): (Date, Option<Date>)) -> bool {
+    a_end.unwrap_or(a) < b || b_end.unwrap_or(b) < a
+}
+
 /// Whether two causes name different parties: no word in common, aliases
 /// resolved ("pakistan" and "pakistan army" are one party).
 fn different_parties(a: &str, b: &str) -> bool {
@@ -795,6 +830,13 @@ fn judge(
     } else if sx == sy
         && x.polarity == Polarity::Affirmed
         && y.polarity == Polarity::Affirmed
+        && let (Some(p), Some(q)) = (dated_once(frame, x), dated_once(frame, y))
+        && disjoint(p, q)
+    {
+        (ConflictKind::Date, RULE_DATE, 0.65)
+    } else if sx == sy
+        && x.polarity == Polarity::Affirmed
+        && y.polarity == Polarity::Affirmed
         && let (Some(p), Some(q)) = (&x.cause, &y.cause)
         && different_parties(p, q)
     {
@@ -858,6 +900,8 @@ fn build(
         }
     }
     let (factor, why) = match temporal {
+        // Dates apart are what the date rule is about.
+        _ if kind == ConflictKind::Date => (1.0, ""),
         Temporal::SamePeriod => (1.0, ""),
         Temporal::Unknown => (0.9, "undated"),
         Temporal::DifferentDates => {
@@ -963,6 +1007,8 @@ fn side(s: &Statement, texts: &Texts<'_>) -> Side {
         modality: s.modality,
         speaker: s.speaker.as_ref().map(|p| p.name.clone()),
         date: s.date,
+        until: s.until,
+        time: s.time.clone(),
         evidence: s.evidence,
         evidence_text: evidence_text(s, texts),
         subject_text: s.subject.text.clone(),
@@ -979,6 +1025,15 @@ fn evidence_text(s: &Statement, texts: &Texts<'_>) -> String {
     at.and_then(|from| texts.sentence(s).get(from..from + s.evidence.len()))
         .unwrap_or("")
         .to_string()
+}
+
+/// "2025-10-09", or "2025-10-18 to 2025-10-19" for a range.
+fn span_text(s: &Statement) -> String {
+    match (s.date, s.until) {
+        (Some(d), Some(u)) => format!("{d} to {u}"),
+        (Some(d), None) => d.to_string(),
+        _ => String::new(),
+    }
 }
 
 /// "001 says the talks show progress ..." in words a reader can check.
@@ -1035,8 +1090,12 @@ fn explain(
             Modality::Asserted => String::new(),
             m => format!(", {}", m.name().replace('_', " ")),
         };
+        let when = match (kind, &s.time) {
+            (ConflictKind::Date, Some(time)) => format!(" {time}"),
+            _ => String::new(),
+        };
         format!(
-            "{who} describes the {subject} as {not}{} (\"{}\"{how})",
+            "{who} describes the {subject} as {not}{}{when} (\"{}\"{how})",
             s.status.replace('_', " "),
             evidence_text(s, texts)
         )
@@ -1057,6 +1116,12 @@ fn explain(
             a.subject.qualifier.as_deref().unwrap_or_default(),
             b.subject.qualifier.as_deref().unwrap_or_default()
         ),
+        ConflictKind::Date => format!(
+            "\"{}\" happens once to the {subject}, yet they give days with none in common ({} and {}).",
+            a.status.replace('_', " "),
+            span_text(a),
+            span_text(b)
+        ),
         ConflictKind::Cause => format!(
             "they name different parties as having set the {subject} off ({} and {}).",
             a.cause.as_deref().unwrap_or_default(),
@@ -1068,6 +1133,7 @@ fn explain(
         text.push_str(&format!(" {name} is quoted on both sides."));
     }
     match temporal {
+        _ if kind == ConflictKind::Date => {}
         Temporal::DifferentDates => text.push_str(&format!(
             " The two are dated apart ({} and {}); the later may update the earlier.",
             a.date.map(|d| d.to_string()).unwrap_or_default(),

@@ -218,6 +218,10 @@ pub struct Statement {
     /// The date it speaks of: a relative expression resolved against the
     /// document's date, or the document's date.
     pub date: Option<Date>,
+    /// The last day of the dates the sentence gives, when it gives a range
+    /// ("October 18-19", "last month").
+    #[serde(default)]
+    pub until: Option<Date>,
     /// The time expression in the sentence, if any ("on Friday").
     pub time: Option<String>,
     /// The cues that shaped polarity and modality.
@@ -302,6 +306,14 @@ pub(crate) enum SpeakerRef {
 pub(crate) enum TimeRef {
     Weekday(i64),
     DaysBack(i64),
+    /// "October 18-19", "Nov. 8, 2025", "12 May": days of one month; `to`
+    /// 0 for the whole month ("in October").
+    Absolute {
+        month: i8,
+        from: i8,
+        to: i8,
+        year: Option<i16>,
+    },
 }
 
 /// A statement before resolution.
@@ -608,13 +620,16 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
         }
     }
 
-    let time = hits.iter().find_map(|h| {
-        h.entries.iter().find_map(|e| match *e {
-            Entry::Weekday(d) => Some((s[h.span.range()].to_string(), TimeRef::Weekday(d))),
-            Entry::DaysBack(d) => Some((s[h.span.range()].to_string(), TimeRef::DaysBack(d))),
-            _ => None,
+    let relative = || {
+        hits.iter().find_map(|h| {
+            h.entries.iter().find_map(|e| match *e {
+                Entry::Weekday(d) => Some((s[h.span.range()].to_string(), TimeRef::Weekday(d))),
+                Entry::DaysBack(d) => Some((s[h.span.range()].to_string(), TimeRef::DaysBack(d))),
+                _ => None,
+            })
         })
-    });
+    };
+    let time = absolute_date(lexicon, s, &tokens).or_else(relative);
 
     let opens = s.matches('\u{201c}').count() as i32;
     let closes = s.matches('\u{201d}').count() as i32;
@@ -815,6 +830,81 @@ fn noun_run<'a>(
         }
     }
     last
+}
+
+/// The first calendar date in a sentence: a month's name with a day or a
+/// range of days before or after it, and a year after it if given
+/// ("October 18-19", "Nov. 8, 2025", "12 May"); or a whole month, after
+/// "in" or before a year ("in October", "March 2024").
+fn absolute_date(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>]) -> Option<(String, TimeRef)> {
+    let day = |t: &str| -> Option<i8> { t.parse().ok().filter(|d| (1..=31).contains(d)) };
+    // "18-19" is one token; "18–19" (an en dash) is two.
+    let days = |i: usize| -> Option<(i8, i8, usize)> {
+        let t = tokens.get(i)?;
+        if let Some((a, b)) = t.text.split_once('-') {
+            let (a, b) = (day(a)?, day(b)?);
+            return (a <= b).then_some((a, b, i));
+        }
+        let a = day(t.text)?;
+        if let Some(n) = tokens.get(i + 1)
+            && s.get(t.span.end..n.span.start) == Some("\u{2013}")
+            && let Some(b) = day(n.text).filter(|&b| b >= a)
+        {
+            return Some((a, b, i + 1));
+        }
+        Some((a, a, i))
+    };
+    let year = |i: usize| -> Option<i16> {
+        let t = tokens.get(i)?;
+        let y: i16 = t.text.parse().ok()?;
+        (t.text.len() == 4 && (1900..=2100).contains(&y)).then_some(y)
+    };
+    for (i, t) in tokens.iter().enumerate() {
+        // A capital: "may" in lower case is no month.
+        if !t.text.starts_with(char::is_uppercase) {
+            continue;
+        }
+        let Some(month) = lexicon.month(t.text) else {
+            continue;
+        };
+        // Days before the month end just before it: "18–19 October" (two
+        // tokens), "18-19 October" or "12 May" (one).
+        let before = [2, 1].into_iter().find_map(|back| {
+            let p = i.checked_sub(back)?;
+            let (a, b, end) = days(p)?;
+            (end == i - 1).then_some((p, a, b))
+        });
+        let (start, last, from, to) = if let Some((a, b, end)) = days(i + 1) {
+            (i, end, a, b)
+        } else if let Some((first, a, b)) = before {
+            (first, i, a, b)
+        } else {
+            let after_in = i
+                .checked_sub(1)
+                .is_some_and(|p| lexicon.is_whole_month_word(tokens[p].text));
+            if !after_in && year(i + 1).is_none() {
+                continue;
+            }
+            // The whole month: 0 marks its last day.
+            (i, i, 1, 0)
+        };
+        let y = year(last + 1);
+        let end = match y {
+            Some(_) => tokens[last + 1].span.end,
+            None => tokens[last].span.end,
+        };
+        let text = s.get(tokens[start].span.start..end)?.to_string();
+        return Some((
+            text,
+            TimeRef::Absolute {
+                month,
+                from,
+                to,
+                year: y,
+            },
+        ));
+    }
+    None
 }
 
 /// Words allowed between a measure and its number ("40 people were killed").
@@ -1642,6 +1732,45 @@ mod tests {
             SpeakerRef::Named("Omar Haddad".into())
         );
         assert_eq!(speaker("The deal was signed on Monday."), SpeakerRef::None);
+    }
+
+    #[test]
+    fn calendar_dates() {
+        let time = |text: &str| facts(text).time;
+        let abs = |month, from, to, year| TimeRef::Absolute {
+            month,
+            from,
+            to,
+            year,
+        };
+        assert_eq!(
+            time("Voting ran on October 18-19 in the north."),
+            Some(("October 18-19".into(), abs(10, 18, 19, None)))
+        );
+        assert_eq!(
+            time("It closed on Nov. 8, 2025, officials said."),
+            Some(("Nov. 8, 2025".into(), abs(11, 8, 8, Some(2025))))
+        );
+        assert_eq!(
+            time("Polls opened on 18\u{2013}19 June."),
+            Some(("18\u{2013}19 June".into(), abs(6, 18, 19, None)))
+        );
+        assert_eq!(
+            time("The port shut in March."),
+            Some(("March".into(), abs(3, 1, 0, None)))
+        );
+        assert_eq!(
+            time("Sales in March 2024 were flat."),
+            Some(("March 2024".into(), abs(3, 1, 0, Some(2024))))
+        );
+        // A modal verb, a name and a bare number are no dates.
+        assert_eq!(time("The deal may come 9 days later."), None);
+        assert_eq!(time("April Ryan asked 3 questions."), None);
+        // A weekday still counts when no calendar date is given.
+        assert!(matches!(
+            time("The truce held on Friday."),
+            Some((_, TimeRef::Weekday(_)))
+        ));
     }
 
     #[test]

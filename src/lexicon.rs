@@ -68,6 +68,9 @@ struct FrameData {
     /// qualifies the head ("Apple shares" and "Tesla shares").
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     qualified: bool,
+    /// Statuses that happen once to an event ("began"): two sources giving
+    /// them different dates clash.
+    once: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
@@ -137,8 +140,11 @@ pub(crate) const COUNT_FRAME: &str = "count";
 #[serde(deny_unknown_fields, default)]
 struct DateData {
     weekdays: Vec<String>,
-    /// Month names: never a party or a name.
-    months: Vec<String>,
+    /// Month names and abbreviations, with their numbers.
+    months: BTreeMap<String, i8>,
+    /// Words before a month's name that make it the whole month ("in
+    /// October").
+    whole_month: Vec<String>,
     days_back: BTreeMap<String, i64>,
 }
 
@@ -228,6 +234,7 @@ pub(crate) struct Frame {
     pub(crate) qualified: bool,
     clashes: HashSet<(usize, usize)>,
     successions: HashSet<(usize, usize)>,
+    once: HashSet<usize>,
 }
 
 impl Frame {
@@ -239,6 +246,11 @@ impl Frame {
     /// Whether `earlier` is commonly followed by `later` as events unfold.
     pub(crate) fn follows(&self, earlier: usize, later: usize) -> bool {
         self.successions.contains(&(earlier, later))
+    }
+
+    /// Whether status `s` happens once to an event.
+    pub(crate) fn once(&self, s: usize) -> bool {
+        self.once.contains(&s)
     }
 }
 
@@ -465,6 +477,10 @@ impl Lexicon {
             for [a, b] in &frame.successions {
                 successions.insert((index(a)?, index(b)?));
             }
+            let mut once = HashSet::new();
+            for s in &frame.once {
+                once.insert(index(s)?);
+            }
             frames.push(Frame {
                 name: frame.name.clone(),
                 predicate: if frame.predicate.is_empty() {
@@ -476,6 +492,7 @@ impl Lexicon {
                 qualified: frame.qualified,
                 clashes,
                 successions,
+                once,
             });
         }
         let cues = &data.cues;
@@ -550,6 +567,7 @@ impl Lexicon {
                 qualified: true,
                 clashes,
                 successions: HashSet::new(),
+                once: HashSet::new(),
             });
         }
         if !data.counts.measures.is_empty() {
@@ -570,6 +588,7 @@ impl Lexicon {
                 qualified: false,
                 clashes: HashSet::new(),
                 successions: HashSet::new(),
+                once: HashSet::new(),
             });
         }
         let (patterns, meanings): (Vec<String>, Vec<Arc<[Entry]>>) = table
@@ -738,11 +757,23 @@ impl Lexicon {
     pub(crate) fn is_calendar_word(&self, word: &str) -> bool {
         let word = lower(word);
         let dates = &self.data.dates;
-        dates
-            .weekdays
-            .iter()
-            .chain(&dates.months)
-            .any(|w| *w == word)
+        dates.weekdays.iter().any(|w| *w == word) || dates.months.contains_key(word.as_ref())
+    }
+
+    /// The number of a month's name or abbreviation ("oct." is 10).
+    pub(crate) fn month(&self, word: &str) -> Option<i8> {
+        let word = lower(word);
+        self.data
+            .dates
+            .months
+            .get(word.trim_end_matches('.'))
+            .copied()
+    }
+
+    /// Whether a word before a month's name makes it the whole month.
+    pub(crate) fn is_whole_month_word(&self, word: &str) -> bool {
+        let word = lower(word);
+        self.data.dates.whole_month.iter().any(|w| *w == word)
     }
 
     /// The clause frame's index, when the lexicon has antonyms.
@@ -804,6 +835,7 @@ fn merge(data: &mut LexiconData, extra: LexiconData) {
                     have.predicate = frame.predicate;
                 }
                 have.qualified |= frame.qualified;
+                have.once.extend(frame.once);
             }
             None => data.frames.push(frame),
         }
@@ -836,6 +868,7 @@ fn merge(data: &mut LexiconData, extra: LexiconData) {
     data.irregular_verbs.extend(extra.irregular_verbs);
     data.dates.weekdays.extend(extra.dates.weekdays);
     data.dates.months.extend(extra.dates.months);
+    data.dates.whole_month.extend(extra.dates.whole_month);
     data.dates.days_back.extend(extra.dates.days_back);
     for (measure, words) in extra.counts.measures {
         data.counts

@@ -64,6 +64,13 @@
 //! | --- | --- | --- |
 //! | `status` | `status-clash` | "the talks made progress" / "the talks collapsed" |
 //! | `negation` | `polarity-flip` | "a breakthrough" / "no breakthrough" |
+//! | `certainty` | `certainty-gap` | "X carried out strikes" / "strikes by X, which it has not confirmed" |
+//! | `cause` | `cause-clash` | "fighting erupted after rebels attacked" / "after the army shelled" |
+//! | `number` | `count-mismatch` | "at least 40 killed" / "15 killed" |
+//! | `negation` | `clause-negation` | "the bridge was reopened" / "was not reopened" |
+//! | `status` | `antonym-clash` | "the senate approved the bill" / "rejected the bill" |
+//! | `role` | `role-reversal` | "A defeated B" / "B defeated A" |
+//! | `date` | `date-mismatch` | "fighting broke out on May 9" / "on May 12" |
 
 //!
 //! # Cargo features

@@ -47,7 +47,7 @@ pub(crate) fn document(
             .iter()
             .map(|m| inherit_round(m, recent.get(m.frame).and_then(Option::as_ref)))
             .collect();
-        let (date, time) = date_of(doc.date(), fact.time.as_ref());
+        let (date, until, time) = date_of(doc.date(), fact.time.as_ref());
         let mut taken_groups = Vec::new();
         let first = out.len();
         for raw in &fact.statements {
@@ -126,6 +126,7 @@ pub(crate) fn document(
                 modality: raw.modality,
                 speaker: speaker.clone(),
                 date,
+                until,
                 time: time.clone(),
                 cues: raw.cues.clone(),
                 cause: raw.cause.as_deref().map(|c| party(lexicon, c)),
@@ -237,15 +238,53 @@ fn party(lexicon: &Lexicon, name: &str) -> String {
         .join(" ")
 }
 
-fn date_of(doc: Option<Date>, time: Option<&(String, TimeRef)>) -> (Option<Date>, Option<String>) {
+/// The date a statement speaks of, the last day of its range when the
+/// sentence gives one, and the time expression.
+fn date_of(
+    doc: Option<Date>,
+    time: Option<&(String, TimeRef)>,
+) -> (Option<Date>, Option<Date>, Option<String>) {
     let Some((text, time)) = time else {
-        return (doc, None);
+        return (doc, None, None);
     };
-    let date = doc.map(|d| match *time {
-        TimeRef::Weekday(day) => d.last_weekday(day),
-        TimeRef::DaysBack(days) => d.minus_days(days),
-    });
-    (date, Some(text.clone()))
+    let (date, until) = match *time {
+        TimeRef::Weekday(day) => (doc.map(|d| d.last_weekday(day)), None),
+        // "last month" is a stretch of time, not a day.
+        TimeRef::DaysBack(days) if days >= 7 => (
+            doc.map(|d| d.minus_days(days + days / 2)),
+            doc.map(|d| d.minus_days(days - days / 2)),
+        ),
+        TimeRef::DaysBack(days) => (doc.map(|d| d.minus_days(days)), None),
+        TimeRef::Absolute {
+            month,
+            from,
+            to,
+            year,
+        } => {
+            // No year: the document's, or the year before for a date
+            // more than a week after the document's.
+            let in_year = |y: i16| {
+                let last = match to {
+                    0 => (28..=31).rev().find_map(|d| Date::new(y, month, d).ok()),
+                    _ => Date::new(y, month, to).ok(),
+                };
+                (Date::new(y, month, from).ok(), last)
+            };
+            match (year, doc) {
+                (Some(y), _) => in_year(y),
+                (None, Some(d)) => match in_year(d.year()) {
+                    (Some(a), b) if d.days_to(a) > 7 => match in_year(d.year() - 1) {
+                        (Some(a), b) => (Some(a), b),
+                        _ => (Some(a), b),
+                    },
+                    other => other,
+                },
+                (None, None) => (None, None),
+            }
+        }
+    };
+    let until = until.filter(|u| Some(*u) != date);
+    (date, until, Some(text.clone()))
 }
 
 /// The speaker of each sentence. A sentence inside a quotation that runs
@@ -417,6 +456,36 @@ mod tests {
                 prop_assert_eq!(person_key(&lex, &key), key);
             }
         }
+    }
+
+    #[test]
+    fn dates_resolve_against_the_document() {
+        let d = |s: &str| s.parse::<Date>().ok();
+        let doc = d("2026-01-10");
+        let at = |t: TimeRef| {
+            let (date, until, _) = date_of(doc, Some(&(String::new(), t)));
+            (date, until)
+        };
+        let abs = |month, from, to, year| TimeRef::Absolute {
+            month,
+            from,
+            to,
+            year,
+        };
+        // More than a week ahead without a year: last year's.
+        assert_eq!(at(abs(12, 20, 20, None)), (d("2025-12-20"), None));
+        assert_eq!(at(abs(1, 12, 12, None)), (d("2026-01-12"), None));
+        assert_eq!(
+            at(abs(2, 1, 0, Some(2024))),
+            (d("2024-02-01"), d("2024-02-29"))
+        );
+        assert_eq!(at(TimeRef::DaysBack(1)), (d("2026-01-09"), None));
+        // "last month" is a stretch of days around a month back.
+        assert_eq!(
+            at(TimeRef::DaysBack(30)),
+            (d("2025-11-26"), d("2025-12-26"))
+        );
+        assert_eq!(date_of(None, None), (None, None, None));
     }
 
     #[test]
