@@ -584,10 +584,11 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
         }
     }
     if let Some(clause_frame) = lexicon.clause_frame() {
-        // Status words a frame reads about an event named here are taken.
+        // Status words a frame reads about an event named here are taken,
+        // and so are measures counted here ("two were detained").
         let taken: Vec<Span> = statements
             .iter()
-            .filter(|r| r.mention.is_some())
+            .filter(|r| r.mention.is_some() || r.quantity.is_some())
             .map(|r| Span::new(r.evidence.start - span.start, r.evidence.end - span.start))
             .collect();
         let found = generic_clauses(lexicon, s, &tokens, &hits, &clause, clause_frame, &taken);
@@ -713,7 +714,7 @@ fn generic_clauses(
             let other = h
                 .entries
                 .iter()
-                .any(|e| matches!(e, Entry::Head { .. } | Entry::Measure(_) | Entry::Cue(_)))
+                .any(|e| matches!(e, Entry::Head { .. } | Entry::Cue(_)))
                 || taken.contains(&h.span);
             (!other && h.span.start == t.span.start).then(|| (h.span, lemmas.get(verb).cloned()))
         });
@@ -747,11 +748,14 @@ fn generic_clauses(
         let subject = k.checked_sub(1).map(|p| &tokens[p]).filter(|p| {
             clause(p.span.start) == here && word(p) && gap(p, &tokens[k.min(i)]).trim().is_empty()
         });
-        // An event a frame names ("the negotiations opened") is the frame's.
-        let is_head = |t: &Token<'_>| {
-            hit_at(t).is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Head { .. })))
+        // An event a frame names ("the negotiations opened") is the frame's;
+        // a person named by title ("the governor was arrested") is not.
+        let event = |t: &Token<'_>| {
+            !lexicon.is_title(t.text)
+                && hit_at(t)
+                    .is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Head { .. })))
         };
-        let Some(subject) = subject.filter(|t| !is_head(t)) else {
+        let Some(subject) = subject else {
             i = end.max(i + 1);
             continue;
         };
@@ -774,7 +778,7 @@ fn generic_clauses(
                 }
                 // "closed last year": a time is no object.
                 let found = noun_run(tokens, j, &word, &gap);
-                if found.is_some_and(is_head) {
+                if found.is_some_and(event) {
                     i = end.max(i + 1);
                     continue;
                 }
@@ -782,6 +786,11 @@ fn generic_clauses(
                     .filter(|r| !lexicon.is_not_count(r.text) && !lexicon.is_calendar_word(r.text))
                     .map(|r| r.text);
             }
+        }
+        // What acts may be an event ("the blast killed the governor").
+        if (passive || object.is_none()) && event(subject) {
+            i = end.max(i + 1);
+            continue;
         }
         let subject = subject.text.to_string();
         let (patient, agent) = match (passive, object) {
