@@ -339,7 +339,7 @@ impl Cluster<'_> {
 /// clusters, not with the square of the sources.
 pub(crate) fn conflicts(
     lexicon: &Lexicon,
-    statements: &[Statement],
+    statements: &[&Statement],
     settings: Settings,
     texts: &Texts<'_>,
 ) -> Vec<Conflict> {
@@ -357,7 +357,7 @@ pub(crate) fn conflicts(
     let number = |s: &Statement| numbers.get(s.document.as_str()).copied().unwrap_or(0);
     let mut groups: BTreeMap<(&str, &str, &str), BTreeMap<Claim<'_>, Vec<&Statement>>> =
         BTreeMap::new();
-    for s in statements.iter().filter(|s| s.modality.is_comparable()) {
+    for &s in statements.iter().filter(|s| s.modality.is_comparable()) {
         groups
             .entry((&s.frame, &s.predicate, &s.subject.key))
             .or_default()
@@ -483,7 +483,7 @@ pub(crate) fn conflicts(
     if let Some(frame) = frames.get(CLAUSE_FRAME) {
         type Ways<'a> = [Vec<&'a Statement>; 2];
         let mut ways: BTreeMap<(&str, &str, &str), Ways<'_>> = BTreeMap::new();
-        for s in statements
+        for &s in statements
             .iter()
             .filter(|s| s.frame == CLAUSE_FRAME && s.modality.is_comparable())
         {

@@ -288,7 +288,13 @@ impl Detector {
     /// assert_eq!(forward.len(), 1);
     /// ```
     pub fn compare(&self, statements: &[Statement]) -> Vec<Conflict> {
-        compare::conflicts(&self.lexicon, statements, self.settings, &Texts::Statements)
+        let statements: Vec<&Statement> = statements.iter().collect();
+        compare::conflicts(
+            &self.lexicon,
+            &statements,
+            self.settings,
+            &Texts::Statements,
+        )
     }
 
     /// Reads every document and reports the conflicts between them.
@@ -317,15 +323,18 @@ impl Detector {
         let distinct = order.windows(2).all(|w| w[0].id() != w[1].id());
         let read = |doc: &&Document| {
             let sentences = self.sentences(doc);
-            let statements = if distinct {
+            let mut statements = if distinct {
                 self.statements_without_text(doc, &sentences)
             } else {
                 self.statements_of(doc, &sentences)
             };
-            (
-                DocumentSummary::new(doc, sentences.len(), statements.len()),
-                statements,
-            )
+            let summary = DocumentSummary::new(doc, sentences.len(), statements.len());
+            // Only what compare reads is kept, in as little room as it
+            // needs: conditionals, questions and purposes are counted in
+            // the summaries but never compared.
+            statements.retain(|s| s.modality.is_comparable());
+            statements.shrink_to_fit();
+            (summary, statements)
         };
         #[cfg(feature = "parallel")]
         let read: Vec<_> = {
@@ -334,23 +343,9 @@ impl Detector {
         };
         #[cfg(not(feature = "parallel"))]
         let read: Vec<_> = order.iter().map(read).collect();
-        // Only what compare reads is kept: conditionals, questions and
-        // purposes are counted in the summaries but never compared.
-        let mut summaries = Vec::with_capacity(read.len());
-        let kept = read
-            .iter()
-            .flat_map(|(_, statements)| statements)
-            .filter(|s| s.modality.is_comparable())
-            .count();
-        let mut all = Vec::with_capacity(kept);
-        for (summary, statements) in read {
-            summaries.push(summary);
-            all.extend(
-                statements
-                    .into_iter()
-                    .filter(|s| s.modality.is_comparable()),
-            );
-        }
+        let (summaries, read): (Vec<_>, Vec<_>) = read.into_iter().unzip();
+        // Compared where they lie: no second copy of the statements.
+        let all: Vec<&Statement> = read.iter().flatten().collect();
         let texts = if distinct {
             Texts::Documents(documents.iter().map(|d| (d.id(), d)).collect())
         } else {
