@@ -49,6 +49,15 @@ fn main() {
         mb / seconds,
         report.conflicts.len()
     );
+    let members: usize = report
+        .conflicts
+        .iter()
+        .map(|c| c.a_members.len() + c.b_members.len())
+        .sum();
+    let _ = writeln!(
+        out,
+        "{members} member sentences listed beside the conflicts"
+    );
     if std::env::var_os("GAINSAY_STAGES").is_some() {
         let t = Instant::now();
         let n: usize = documents.iter().map(|d| detector.sentences(d).len()).sum();

@@ -1,8 +1,10 @@
 //! Statements grouped by key, the rules that decide a clash, the score and
 //! the time note.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+use std::rc::Rc;
 
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
@@ -235,10 +237,12 @@ pub struct Conflict {
     /// How many documents make side b's claim.
     #[serde(default)]
     pub b_documents: usize,
-    /// Every sentence that makes side a's claim: a claim cluster.
+    /// The sentences that make side a's claim, a claim cluster, in
+    /// document order; at most
+    /// [`max_listed_members`](crate::DetectorBuilder::max_listed_members).
     #[serde(default)]
     pub a_members: Vec<Member>,
-    /// Every sentence that makes side b's claim.
+    /// The sentences that make side b's claim, as for `a_members`.
     #[serde(default)]
     pub b_members: Vec<Member>,
     /// One side.
@@ -287,6 +291,8 @@ pub(crate) struct Settings {
     /// clashing pair of sentences is reported; above, one conflict stands
     /// for the two claim clusters.
     pub(crate) max_listed_sources: usize,
+    /// At most this many sentences are listed behind each side.
+    pub(crate) max_listed_members: usize,
 }
 
 /// Where the sentences' text is: in the statements, or in their documents
@@ -316,8 +322,9 @@ const MEMBERS_PER_SOURCE: usize = 4;
 /// Statements of one group that make the same claim.
 struct Cluster<'a> {
     claim: Claim<'a>,
-    /// Sorted by `order_key`.
-    members: Vec<&'a Statement>,
+    /// Sorted by `order_key`; shared with the conflicts found, which list
+    /// them only if kept.
+    members: Rc<[&'a Statement]>,
     /// The members, most certain first.
     ranked: Vec<&'a Statement>,
     /// The documents' numbers, sorted.
@@ -337,9 +344,9 @@ impl Cluster<'_> {
 /// round). Only clusters whose events may be the same are compared, and only
 /// across documents; the cost grows with the statements and the clashing
 /// clusters, not with the square of the sources.
-pub(crate) fn conflicts(
+pub(crate) fn conflicts<'s>(
     lexicon: &Lexicon,
-    statements: &[&Statement],
+    statements: &[&'s Statement],
     settings: Settings,
     texts: &Texts<'_>,
 ) -> Vec<Conflict> {
@@ -349,7 +356,7 @@ pub(crate) fn conflicts(
         .map(|f| (f.name.as_str(), f))
         .collect();
     // Documents by number, for cheap membership tests.
-    let mut numbers: HashMap<&str, u32> = HashMap::new();
+    let mut numbers: HashMap<&str, u32> = HashMap::default();
     for s in statements {
         let next = numbers.len() as u32;
         numbers.entry(s.document.as_str()).or_insert(next);
@@ -366,8 +373,9 @@ pub(crate) fn conflicts(
             .push(s);
     }
     // One conflict per subject and pair of sentences: the best-scored.
-    let mut best: BTreeMap<(String, String, usize, String, usize), Conflict> = BTreeMap::new();
-    let mut keep = |conflict: Conflict| {
+    let mut best: BTreeMap<(String, String, usize, String, usize), Found<'s>> = BTreeMap::new();
+    let mut keep = |found: Found<'s>| {
+        let conflict = &found.conflict;
         if conflict.score < settings.min_score {
             return;
         }
@@ -379,9 +387,9 @@ pub(crate) fn conflicts(
             conflict.b.start,
         );
         match best.get(&key) {
-            Some(have) if have.score >= conflict.score => {}
+            Some(have) if have.conflict.score >= conflict.score => {}
             _ => {
-                best.insert(key, conflict);
+                best.insert(key, found);
             }
         }
     };
@@ -415,7 +423,7 @@ pub(crate) fn conflicts(
             let mut by_cause: BTreeMap<&str, Vec<&Statement>> = BTreeMap::new();
             let mut by_certainty: BTreeMap<Certainty, Vec<&Statement>> = BTreeMap::new();
             let mut by_date: BTreeMap<(Date, Option<Date>), Vec<&Statement>> = BTreeMap::new();
-            for &s in &c.members {
+            for &s in c.members.iter() {
                 if let Some(range) = dated_once(frame, s) {
                     by_date.entry(range).or_default().push(s);
                 }
@@ -431,11 +439,12 @@ pub(crate) fn conflicts(
             }
             // A source that also states the claim as fact doubts it less
             // (or doubts another event of the same name).
-            let stated: std::collections::HashSet<&str> = by_certainty
+            let stated: rustc_hash::FxHashSet<&str> = by_certainty
                 .get(&Certainty::Stated)
                 .map(|v| v.iter().map(|s| s.document.as_str()).collect())
                 .unwrap_or_default();
-            let mut weigh = |mut conflict: Conflict| {
+            let mut weigh = |mut found: Found<'s>| {
+                let conflict = &mut found.conflict;
                 let doubted = [&conflict.a, &conflict.b]
                     .into_iter()
                     .position(|s| certainty(s.modality) == Certainty::Doubted);
@@ -453,7 +462,7 @@ pub(crate) fn conflicts(
                         .scoring
                         .push(format!("{label} also states it as fact ×{SELF_STATED:.2}"));
                 }
-                keep(conflict)
+                keep(found)
             };
             for subs in [
                 by_cause.into_values().collect::<Vec<_>>(),
@@ -510,7 +519,15 @@ pub(crate) fn conflicts(
             pair_conflicts((frame, true), &c1, &c2, settings, &number, texts, &mut keep);
         }
     }
-    let mut out: Vec<Conflict> = best.into_values().collect();
+    let mut out: Vec<Conflict> = best
+        .into_values()
+        .map(|found| {
+            let mut conflict = found.conflict;
+            conflict.a_members = members(&found.a, settings.max_listed_members);
+            conflict.b_members = members(&found.b, settings.max_listed_members);
+            conflict
+        })
+        .collect();
     out.sort_by(|x, y| {
         x.subject
             .cmp(&y.subject)
@@ -541,7 +558,7 @@ fn cluster<'a>(
     documents.dedup();
     Cluster {
         claim,
-        members,
+        members: members.into(),
         ranked,
         documents,
     }
@@ -550,22 +567,22 @@ fn cluster<'a>(
 /// The conflicts between two clusters: every clashing pair of sentences
 /// when both are small, else one conflict between representatives.
 /// `reversed` asks for role reversals instead of the other rules.
-fn pair_conflicts(
+fn pair_conflicts<'a>(
     (frame, reversed): (&Frame, bool),
-    c1: &Cluster<'_>,
-    c2: &Cluster<'_>,
+    c1: &Cluster<'a>,
+    c2: &Cluster<'a>,
     settings: Settings,
     number: &impl Fn(&Statement) -> u32,
     texts: &Texts<'_>,
-    keep: &mut impl FnMut(Conflict),
+    keep: &mut impl FnMut(Found<'a>),
 ) {
     let listed = |c: &Cluster<'_>| {
         c.documents.len() <= settings.max_listed_sources
             && c.members.len() <= settings.max_listed_sources * MEMBERS_PER_SOURCE
     };
     if listed(c1) && listed(c2) {
-        for &x in &c1.members {
-            for &y in &c2.members {
+        for &x in c1.members.iter() {
+            for &y in c2.members.iter() {
                 if x.document != y.document
                     && !(c2.holds(number(x)) && c1.holds(number(y)))
                     && let Some(conflict) = judge(frame, x, y, texts, reversed)
@@ -641,12 +658,19 @@ fn representatives<'a>(
     number: &impl Fn(&Statement) -> u32,
 ) -> Option<(&'a Statement, &'a Statement)> {
     // `ranked` is stable-sorted from `members`: certainty, then order.
+    // Looked for among the first few only, so that a large cluster set
+    // against many others costs the same each time.
     let only = |c: &Cluster<'a>, other: &Cluster<'a>| {
-        c.ranked.iter().copied().find(|s| !other.holds(number(s)))
+        c.ranked
+            .iter()
+            .take(REPRESENTATIVE_REACH)
+            .copied()
+            .find(|s| !other.holds(number(s)))
     };
     let apart = |c: &Cluster<'a>, from: &Statement| {
         c.ranked
             .iter()
+            .take(REPRESENTATIVE_REACH)
             .copied()
             .find(|s| s.document != from.document)
     };
@@ -657,19 +681,31 @@ fn representatives<'a>(
     Some((apart(c1, y)?, y))
 }
 
+/// How many of a cluster's most certain members are tried as its
+/// representative.
+const REPRESENTATIVE_REACH: usize = 64;
+
 /// A modality's weight in hundredths, for ranking.
 fn weight_key(m: Modality) -> u32 {
     (weight(m) * 100.0).round() as u32
 }
 
-/// Adds to a conflict the members of the two clusters behind it.
-fn with_members(
+/// A conflict found, with the clusters behind its two sides.
+struct Found<'a> {
+    conflict: Conflict,
+    a: Rc<[&'a Statement]>,
+    b: Rc<[&'a Statement]>,
+}
+
+/// A conflict with the clusters behind it: their sizes now, their members
+/// when it is kept.
+fn with_members<'a>(
     mut conflict: Conflict,
     x: &Statement,
     y: &Statement,
-    c1: &Cluster<'_>,
-    c2: &Cluster<'_>,
-) -> Conflict {
+    c1: &Cluster<'a>,
+    c2: &Cluster<'a>,
+) -> Found<'a> {
     let (ca, cb) = if order_key(x) <= order_key(y) {
         (c1, c2)
     } else {
@@ -677,22 +713,31 @@ fn with_members(
     };
     conflict.a_documents = ca.documents.len();
     conflict.b_documents = cb.documents.len();
-    conflict.a_members = members(ca);
-    conflict.b_members = members(cb);
-    conflict
+    Found {
+        conflict,
+        a: Rc::clone(&ca.members),
+        b: Rc::clone(&cb.members),
+    }
 }
 
-fn members(c: &Cluster<'_>) -> Vec<Member> {
-    let mut out: Vec<Member> = c
-        .members
-        .iter()
-        .map(|s| Member {
-            document: s.document.clone(),
-            start: s.sentence.start,
-            end: s.sentence.end,
-        })
-        .collect();
-    out.dedup();
+/// The first `most` distinct sentences of `statements`, which are sorted.
+fn members(statements: &[&Statement], most: usize) -> Vec<Member> {
+    let mut out: Vec<Member> = Vec::new();
+    for s in statements {
+        if out.len() == most {
+            break;
+        }
+        let same = out.last().is_some_and(|m| {
+            m.start == s.sentence.start && m.end == s.sentence.end && m.document == s.document
+        });
+        if !same {
+            out.push(Member {
+                document: s.document.clone(),
+                start: s.sentence.start,
+                end: s.sentence.end,
+            });
+        }
+    }
     out
 }
 

@@ -6,6 +6,8 @@ use crate::compare::{self, Conflict, Settings, Texts};
 
 /// See [`DetectorBuilder::max_listed_sources`].
 const DEFAULT_MAX_LISTED_SOURCES: usize = 3;
+/// See [`DetectorBuilder::max_listed_members`].
+const DEFAULT_MAX_LISTED_MEMBERS: usize = 1000;
 use crate::document::Document;
 use crate::error::Error;
 use crate::extract::{self, Statement};
@@ -54,6 +56,7 @@ pub struct DetectorBuilder {
     segmenter: Option<Arc<dyn Segmenter>>,
     min_score: f64,
     max_listed_sources: Option<usize>,
+    max_listed_members: Option<usize>,
 }
 
 impl DetectorBuilder {
@@ -148,6 +151,28 @@ impl DetectorBuilder {
         self
     }
 
+    /// Lists at most this many sentences behind each side of a conflict
+    /// (default 1,000), the first in document order; `a_documents` and
+    /// `b_documents` still count them all. A side that a whole corpus
+    /// repeats then costs the same in every conflict it is part of.
+    ///
+    /// ```
+    /// use gainsay::{Detector, Document};
+    ///
+    /// let docs: Vec<Document> = (0..5)
+    ///     .map(|i| Document::new(format!("up{i}"), "The truce is holding."))
+    ///     .chain((0..5).map(|i| Document::new(format!("down{i}"), "The truce collapsed.")))
+    ///     .collect();
+    /// let detector = Detector::builder().max_listed_members(2).build().unwrap();
+    /// let c = &detector.check(&docs).conflicts[0];
+    /// assert_eq!((c.a_documents, c.a_members.len()), (5, 2));
+    /// assert_eq!(c.a_members[0].document, "down0");
+    /// ```
+    pub fn max_listed_members(mut self, sentences: usize) -> DetectorBuilder {
+        self.max_listed_members = Some(sentences);
+        self
+    }
+
     /// The detector; an error when a setting is out of range.
     ///
     /// ```
@@ -173,6 +198,9 @@ impl DetectorBuilder {
                 max_listed_sources: self
                     .max_listed_sources
                     .unwrap_or(DEFAULT_MAX_LISTED_SOURCES),
+                max_listed_members: self
+                    .max_listed_members
+                    .unwrap_or(DEFAULT_MAX_LISTED_MEMBERS),
             },
         })
     }
@@ -198,6 +226,7 @@ impl Detector {
             settings: Settings {
                 min_score: 0.0,
                 max_listed_sources: DEFAULT_MAX_LISTED_SOURCES,
+                max_listed_members: DEFAULT_MAX_LISTED_MEMBERS,
             },
         }
     }

@@ -4,9 +4,11 @@
 //! The built-in lexicon is `lexicon/default.json`, compiled in. A user's file
 //! in the same format can replace it or extend it; see [`Lexicon`].
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use aho_corasick::{
     AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
@@ -290,6 +292,12 @@ pub struct Lexicon {
     determiners: HashSet<String>,
     prepositions: HashSet<String>,
     group_speakers: HashSet<String>,
+    auxiliaries: HashSet<String>,
+    not_counts: HashSet<String>,
+    weekdays: HashSet<String>,
+    whole_month: HashSet<String>,
+    /// Every form of the irregular verbs.
+    irregular_forms: HashSet<String>,
     aliases: HashMap<String, String>,
     variants: HashMap<String, String>,
 }
@@ -429,7 +437,7 @@ impl Lexicon {
         };
         let irregular = &data.irregular_verbs;
         let mut frames = Vec::new();
-        let mut names = HashSet::new();
+        let mut names = HashSet::default();
         for (fi, frame) in data.frames.iter().enumerate() {
             if frame.name.trim().is_empty() {
                 return Err(invalid(format!("frame {} has no name", fi + 1)));
@@ -468,16 +476,16 @@ impl Lexicon {
                     ))
                 })
             };
-            let mut clashes = HashSet::new();
+            let mut clashes = HashSet::default();
             for [a, b] in &frame.clashes {
                 let (a, b) = (index(a)?, index(b)?);
                 clashes.insert((a.min(b), a.max(b)));
             }
-            let mut successions = HashSet::new();
+            let mut successions = HashSet::default();
             for [a, b] in &frame.successions {
                 successions.insert((index(a)?, index(b)?));
             }
-            let mut once = HashSet::new();
+            let mut once = HashSet::default();
             for s in &frame.once {
                 once.insert(index(s)?);
             }
@@ -550,7 +558,7 @@ impl Lexicon {
                     .binary_search(&v.trim().to_ascii_lowercase())
                     .unwrap_or(0)
             };
-            let mut clashes = HashSet::new();
+            let mut clashes = HashSet::default();
             for [a, b] in &data.clauses.antonyms {
                 let (a, b) = (at(a), at(b));
                 clashes.insert((a.min(b), a.max(b)));
@@ -566,8 +574,8 @@ impl Lexicon {
                 statuses: lemmas,
                 qualified: true,
                 clashes,
-                successions: HashSet::new(),
-                once: HashSet::new(),
+                successions: HashSet::default(),
+                once: HashSet::default(),
             });
         }
         if !data.counts.measures.is_empty() {
@@ -586,9 +594,9 @@ impl Lexicon {
                 predicate: COUNT_FRAME.to_string(),
                 statuses: data.counts.measures.keys().cloned().collect(),
                 qualified: false,
-                clashes: HashSet::new(),
-                successions: HashSet::new(),
-                once: HashSet::new(),
+                clashes: HashSet::default(),
+                successions: HashSet::default(),
+                once: HashSet::default(),
             });
         }
         let (patterns, meanings): (Vec<String>, Vec<Arc<[Entry]>>) = table
@@ -616,14 +624,14 @@ impl Lexicon {
         }
         let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         let lower_set = |list: &[String]| list.iter().map(|s| s.to_lowercase()).collect();
-        let mut aliases = HashMap::new();
+        let mut aliases = HashMap::default();
         for (canonical, names) in &data.aliases {
             aliases.insert(canonical.to_lowercase(), canonical.clone());
             for name in names {
                 aliases.insert(name.to_lowercase(), canonical.clone());
             }
         }
-        let mut variants = HashMap::new();
+        let mut variants = HashMap::default();
         for group in &data.name_variants {
             if let Some(first) = group.first() {
                 for name in group {
@@ -637,6 +645,16 @@ impl Lexicon {
             determiners: lower_set(&data.determiners),
             prepositions: lower_set(&data.prepositions),
             group_speakers: lower_set(&data.group_speakers),
+            auxiliaries: lower_set(&data.clauses.auxiliaries),
+            not_counts: lower_set(&data.counts.not_counts),
+            weekdays: lower_set(&data.dates.weekdays),
+            whole_month: lower_set(&data.dates.whole_month),
+            irregular_forms: data
+                .irregular_verbs
+                .values()
+                .flatten()
+                .map(|f| f.to_lowercase())
+                .collect(),
             data,
             anchored,
             matcher,
@@ -713,11 +731,7 @@ impl Lexicon {
 
     /// Whether a word is a past form of an irregular verb ("struck").
     pub(crate) fn is_irregular_past(&self, word: &str) -> bool {
-        let word = lower(word);
-        self.data
-            .irregular_verbs
-            .values()
-            .any(|forms| forms.iter().any(|f| *f == word))
+        self.irregular_forms.contains(lower(word).as_ref())
     }
 
     pub(crate) fn is_preposition(&self, word: &str) -> bool {
@@ -749,15 +763,13 @@ impl Lexicon {
 
     /// Whether a word next to a number makes it no count ("years", "aged").
     pub(crate) fn is_not_count(&self, word: &str) -> bool {
-        let word = lower(word);
-        self.data.counts.not_counts.iter().any(|w| *w == word)
+        self.not_counts.contains(lower(word).as_ref())
     }
 
     /// Whether a word names a day of the week or a month.
     pub(crate) fn is_calendar_word(&self, word: &str) -> bool {
         let word = lower(word);
-        let dates = &self.data.dates;
-        dates.weekdays.iter().any(|w| *w == word) || dates.months.contains_key(word.as_ref())
+        self.weekdays.contains(word.as_ref()) || self.data.dates.months.contains_key(word.as_ref())
     }
 
     /// The number of a month's name or abbreviation ("oct." is 10).
@@ -772,8 +784,7 @@ impl Lexicon {
 
     /// Whether a word before a month's name makes it the whole month.
     pub(crate) fn is_whole_month_word(&self, word: &str) -> bool {
-        let word = lower(word);
-        self.data.dates.whole_month.iter().any(|w| *w == word)
+        self.whole_month.contains(lower(word).as_ref())
     }
 
     /// The clause frame's index, when the lexicon has antonyms.
@@ -783,8 +794,7 @@ impl Lexicon {
 
     /// Whether a word is a helping verb ("was", "has", "did").
     pub(crate) fn is_auxiliary(&self, word: &str) -> bool {
-        let word = lower(word);
-        self.data.clauses.auxiliaries.iter().any(|w| *w == word)
+        self.auxiliaries.contains(lower(word).as_ref())
     }
 
     pub(crate) fn is_determiner(&self, word: &str) -> bool {

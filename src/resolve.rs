@@ -1,7 +1,7 @@
 //! One name for one thing: events named earlier in a document, speakers
 //! quoted across sentences, and canonical keys that match across documents.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use strsim::jaro_winkler;
 
