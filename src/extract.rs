@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::lexicon::{BoundKind, CueKind, Entry, Hit, Lexicon};
+use crate::lexicon::{BoundKind, CueKind, Entry, Hit, Lexicon, WordClass};
 use crate::span::Span;
 
 /// Whether a statement is affirmed or negated.
@@ -365,53 +365,6 @@ pub(crate) struct SentenceFacts {
     pub(crate) statements: Vec<RawStatement>,
 }
 
-/// Words skipped between a speaker's name and the speech verb.
-const SPEAKER_GAP: &[&str] = &[
-    "has",
-    "had",
-    "have",
-    "also",
-    "further",
-    "then",
-    "earlier",
-    "later",
-    "again",
-    "reportedly",
-    "on",
-    "today",
-    "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "once",
-    "previously",
-    "recently",
-    "separately",
-    "publicly",
-    "openly",
-];
-
-/// Lower-case words that may sit inside a name.
-pub(crate) const NAME_JOINERS: &[&str] = &[
-    "bin", "ibn", "al", "el", "ul", "ud", "de", "da", "van", "von", "der", "den", "la", "le",
-    "abu", "for", "of",
-];
-
-/// Auxiliaries between a status word and a negation after it ("progress was not made").
-const AUXILIARIES: &[&str] = &[
-    "was", "were", "is", "are", "has", "have", "had", "been", "be", "being", "did", "does", "do",
-    "will", "would", "could", "can", "so", "far", "yet", "still",
-];
-
-/// Words that introduce an event as new rather than refer back to one.
-const INDEFINITE: &[&str] = &[
-    "a", "an", "another", "new", "fresh", "further", "more", "next",
-];
-
 /// Bytes allowed between a negation cue and the status it negates.
 const NEGATION_REACH: usize = 120;
 
@@ -436,22 +389,22 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
     for hit in &hits {
         for entry in hit.entries.iter() {
             if let Entry::Head { frame } = *entry {
-                let text = mention_text(s, &tokens, hit.span);
+                let text = mention_text(lexicon, s, &tokens, hit.span);
                 let qualified = lexicon.frames.get(frame).is_some_and(|f| f.qualified);
                 mentions.push(Mention {
                     frame,
-                    round: round_of(&hits, hit.span, &clause, s),
+                    round: round_of(lexicon, &hits, hit.span, &clause, s),
                     qualifier: qualified
                         .then(|| {
                             let from = match clause(hit.span.start) {
                                 0 => 0,
                                 n => clauses.get(n - 1).copied().unwrap_or(0),
                             };
-                            qualifier(s, &tokens, hit.span, &text)
+                            qualifier(lexicon, s, &tokens, hit.span, &text)
                                 .or_else(|| actor(lexicon, s, &tokens, from, hit.span))
                         })
                         .flatten(),
-                    definite: !preceded_by(&tokens, hit.span.start, INDEFINITE),
+                    definite: !preceded_by(lexicon, &tokens, hit.span.start, WordClass::Indefinite),
                     text,
                 });
                 mention_spans.push(hit.span);
@@ -494,9 +447,9 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
             });
         let mut cues = Vec::new();
         let polarity = polarity_of(
-            s,
+            lexicon,
+            (s, &tokens),
             &index,
-            &tokens,
             hit.span,
             attributive,
             &clause,
@@ -594,7 +547,8 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
         let found = generic_clauses(lexicon, s, &tokens, &hits, &clause, clause_frame, &taken);
         for (at, roles) in found {
             let mut cues = Vec::new();
-            let polarity = polarity_of(s, &index, &tokens, at, false, &clause, &mut cues);
+            let polarity =
+                polarity_of(lexicon, (s, &tokens), &index, at, false, &clause, &mut cues);
             let modality = modality_of(&index, at, &clause, &mut cues);
             let cues = cues
                 .into_iter()
@@ -740,9 +694,7 @@ fn generic_clauses(
             if !helping || clause(p.span.start) != here {
                 break;
             }
-            passive |= ["was", "were", "is", "are", "been", "being", "be"]
-                .iter()
-                .any(|b| p.text.eq_ignore_ascii_case(b));
+            passive |= lexicon.is(WordClass::Passive, p.text);
             k -= 1;
         }
         let subject = k.checked_sub(1).map(|p| &tokens[p]).filter(|p| {
@@ -766,7 +718,7 @@ fn generic_clauses(
         if let Some(next) = tokens.get(j)
             && clause(next.span.start) == here
         {
-            if passive && next.text.eq_ignore_ascii_case("by") {
+            if passive && lexicon.is(WordClass::AgentMarker, next.text) {
                 j += 1;
                 while tokens.get(j).is_some_and(|x| lexicon.is_determiner(x.text)) {
                     j += 1;
@@ -1126,7 +1078,7 @@ fn cause_of(
     let mut by = false;
     if let [head, word, more @ ..] = rest
         && is_head(head)
-        && word.text.eq_ignore_ascii_case("by")
+        && lexicon.is(WordClass::AgentMarker, word.text)
     {
         rest = more;
         by = true;
@@ -1163,7 +1115,7 @@ fn cause_of(
     // truce was signed") or a stretch of time ("after weeks of talks").
     let no_party = |t: &&Token<'_>| {
         lexicon.is_pronoun(t.text)
-            || AUXILIARIES.iter().any(|a| t.text.eq_ignore_ascii_case(a))
+            || lexicon.is(WordClass::NegationGap, t.text)
             || lexicon.is_not_count(t.text)
     };
     if words.iter().any(no_party) {
@@ -1257,17 +1209,18 @@ fn clause_starts(s: &str, index: &CueIndex) -> Vec<usize> {
     starts
 }
 
-fn preceded_by(tokens: &[Token<'_>], pos: usize, words: &[&str]) -> bool {
+/// Whether one of the two words before `pos` is of `class`.
+fn preceded_by(lexicon: &Lexicon, tokens: &[Token<'_>], pos: usize, class: WordClass) -> bool {
     let before = &tokens[..tokens.partition_point(|t| t.span.end <= pos)];
     before
         .iter()
         .rev()
         .take(2)
-        .any(|t| words.iter().any(|w| t.text.eq_ignore_ascii_case(w)))
+        .any(|t| lexicon.is(class, t.text))
 }
 
 /// The head with up to three capitalised words before it: "Istanbul talks".
-fn mention_text(s: &str, tokens: &[Token<'_>], head: Span) -> String {
+fn mention_text(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], head: Span) -> String {
     let mut start = head.start;
     for t in tokens
         .iter()
@@ -1277,8 +1230,7 @@ fn mention_text(s: &str, tokens: &[Token<'_>], head: Span) -> String {
     {
         let gap = &s[t.span.end..start];
         let capital = t.text.chars().next().is_some_and(char::is_uppercase);
-        let determiner = INDEFINITE.iter().chain(&["the", "this", "these", "those"]);
-        let determiner = determiner.clone().any(|w| t.text.eq_ignore_ascii_case(w));
+        let determiner = lexicon.is_determiner(t.text) || lexicon.is(WordClass::Indefinite, t.text);
         if !capital
             || determiner
             || !gap
@@ -1295,7 +1247,13 @@ fn mention_text(s: &str, tokens: &[Token<'_>], head: Span) -> String {
 /// The proper name that qualifies a head: the capitalised words before it
 /// ("Apple shares", "Tesla's stock"), else those after "of" ("shares of
 /// Apple"). Lower case, without a possessive ending.
-fn qualifier(s: &str, tokens: &[Token<'_>], head: Span, mention: &str) -> Option<String> {
+fn qualifier(
+    lexicon: &Lexicon,
+    s: &str,
+    tokens: &[Token<'_>],
+    head: Span,
+    mention: &str,
+) -> Option<String> {
     let head_len = head.len();
     let before = mention
         .get(..mention.len().saturating_sub(head_len))
@@ -1308,7 +1266,7 @@ fn qualifier(s: &str, tokens: &[Token<'_>], head: Span, mention: &str) -> Option
             .take(4)
             .collect();
         let (of, rest) = after.split_first()?;
-        if !of.text.eq_ignore_ascii_case("of") {
+        if !lexicon.is(WordClass::Genitive, of.text) {
             return None;
         }
         let mut end = of.span.end;
@@ -1364,7 +1322,7 @@ fn actor(
         match (first.checked_sub(1), first.checked_sub(2)) {
             (Some(p), _) if is_name(clause[p]) && spaced(clause[p], clause[first]) => first = p,
             (Some(of), Some(p))
-                if clause[of].text == "of"
+                if lexicon.is(WordClass::Genitive, clause[of].text)
                     && is_name(clause[p])
                     && spaced(clause[p], clause[of])
                     && spaced(clause[of], clause[first]) =>
@@ -1388,11 +1346,17 @@ fn actor(
 
 /// "second round of talks": an ordinal before the head, with a session word
 /// between them or the head itself a session word.
-fn round_of(hits: &[Hit], head: Span, clause: &impl Fn(usize) -> usize, s: &str) -> Option<u32> {
+fn round_of(
+    lexicon: &Lexicon,
+    hits: &[Hit],
+    head: Span,
+    clause: &impl Fn(usize) -> usize,
+    s: &str,
+) -> Option<u32> {
     let head_is_session = s[head.range()]
         .split_whitespace()
         .next()
-        .is_some_and(|w| w.to_ascii_lowercase().starts_with("round"));
+        .is_some_and(|w| lexicon.is(WordClass::Session, w));
     // Hits are in order of start; only those of the head's clause matter.
     let here = clause(head.start);
     let upto = hits.partition_point(|h| h.span.start < head.start);
@@ -1441,9 +1405,9 @@ fn nearest_mention(mentions: &[Mention], spans: &[Span], frame: usize, at: Span)
 }
 
 fn polarity_of(
-    s: &str,
+    lexicon: &Lexicon,
+    (s, tokens): (&str, &[Token<'_>]),
     index: &CueIndex,
-    tokens: &[Token<'_>],
     at: Span,
     attributive: bool,
     clause: &impl Fn(usize) -> usize,
@@ -1459,7 +1423,7 @@ fn polarity_of(
             between.len() <= 3
                 && between
                     .iter()
-                    .all(|t| AUXILIARIES.iter().any(|a| t.text.eq_ignore_ascii_case(a)))
+                    .all(|t| lexicon.is(WordClass::NegationGap, t.text))
                 && (contraction || !between.is_empty())
         };
         if before || after {
@@ -1575,7 +1539,7 @@ fn name_before(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> 
     // Skip "has", "on Thursday" and the like between the name and the verb.
     while i > 0 {
         let t = tokens[i - 1];
-        let skip = SPEAKER_GAP.iter().any(|w| t.text.eq_ignore_ascii_case(w));
+        let skip = lexicon.is(WordClass::SpeakerGap, t.text) || lexicon.is_calendar_word(t.text);
         if !skip || !plain_gap(s, t.span.end, edge) {
             break;
         }
@@ -1602,7 +1566,7 @@ fn name_before(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> 
     let mut right = edge;
     while j > 0 {
         let t = tokens[j - 1];
-        let joiner = NAME_JOINERS.contains(&t.text);
+        let joiner = lexicon.is(WordClass::NameJoiner, t.text);
         let part =
             is_capitalised(t.text) || lexicon.is_title(t.text) || (joiner && !words.is_empty());
         // "Pakistan's Defence Minister": the possessor is not the name.
@@ -1629,7 +1593,7 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
     if lexicon.is_pronoun(first.text) {
         return SpeakerRef::Anaphor;
     }
-    if first.text.eq_ignore_ascii_case("the")
+    if lexicon.is(WordClass::Definite, first.text)
         && tokens
             .get(start + 1)
             .is_some_and(|t| lexicon.is_title(t.text) && !is_capitalised(t.text))
@@ -1645,7 +1609,7 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
     let mut words = Vec::new();
     let mut left = pos;
     for t in &tokens[start..] {
-        let joiner = NAME_JOINERS.contains(&t.text);
+        let joiner = lexicon.is(WordClass::NameJoiner, t.text);
         if !(is_capitalised(t.text) || (joiner && !words.is_empty()))
             || !plain_gap(s, left, t.span.start)
         {
@@ -1668,18 +1632,21 @@ fn group(lexicon: &Lexicon, s: &str, words: &[Token<'_>]) -> Option<SpeakerRef> 
 
 /// A name from its words, without titles, joiners at the ends, or "'s".
 fn name_from(lexicon: &Lexicon, words: &[Token<'_>]) -> SpeakerRef {
-    let lone = |t: &Token<'_>| lexicon.is_title(t.text) || NAME_JOINERS.contains(&t.text);
+    let lone =
+        |t: &Token<'_>| lexicon.is_title(t.text) || lexicon.is(WordClass::NameJoiner, t.text);
     // "Minister for Trade Omar Haddad": the title's portfolio is not the name.
     let portfolio = words
         .windows(2)
-        .rposition(|w| lexicon.is_title(w[0].text) && matches!(w[1].text, "for" | "of"))
+        .rposition(|w| lexicon.is_title(w[0].text) && lexicon.is(WordClass::Portfolio, w[1].text))
         .map_or(0, |k| k + 3);
     let words = words
         .get(portfolio..)
         .filter(|w| !w.is_empty())
         .unwrap_or(words);
     let start = words.iter().position(|t| !lone(t));
-    let end = words.iter().rposition(|t| !NAME_JOINERS.contains(&t.text));
+    let end = words
+        .iter()
+        .rposition(|t| !lexicon.is(WordClass::NameJoiner, t.text));
     match (start, end) {
         (Some(a), Some(b)) if a <= b => {
             let name = words[a..=b]

@@ -39,6 +39,52 @@ struct LexiconData {
     dates: DateData,
     counts: CountData,
     clauses: ClauseData,
+    grammar: GrammarData,
+}
+
+/// Small closed classes of words the extractor reads around names and
+/// status words.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct GrammarData {
+    /// Words skipped between a speaker's name and the speech verb ("Lopes
+    /// has also said").
+    speaker_gap: Vec<String>,
+    /// Lower-case words that may sit inside a name ("bin", "van").
+    name_joiners: Vec<String>,
+    /// Words that introduce an event as new, not one named before ("a",
+    /// "another", "fresh").
+    indefinite: Vec<String>,
+    /// Helping words between a status word and a negation after it
+    /// ("progress was not made").
+    negation_gap: Vec<String>,
+    /// Forms of "be" that make a clause passive ("was", "been").
+    passive: Vec<String>,
+    /// Words before the agent of a passive ("by").
+    agent_markers: Vec<String>,
+    /// Words that join a name to what it names ("talks of Doha").
+    genitive: Vec<String>,
+    /// Words between a title and its portfolio ("Minister for Trade").
+    portfolio: Vec<String>,
+    /// Articles that point back to someone named before ("the minister
+    /// said").
+    definite: Vec<String>,
+}
+
+/// A closed class of words in the lexicon's `grammar` section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum WordClass {
+    SpeakerGap,
+    NameJoiner,
+    Indefinite,
+    NegationGap,
+    Passive,
+    AgentMarker,
+    Genitive,
+    Portfolio,
+    Definite,
+    /// A word of the top-level `sessions` list ("round").
+    Session,
 }
 
 /// What any clause may say, beyond the frames.
@@ -298,6 +344,8 @@ pub struct Lexicon {
     whole_month: HashSet<String>,
     /// Every form of the irregular verbs.
     irregular_forms: HashSet<String>,
+    /// The `grammar` word classes, in `WordClass` order.
+    classes: [HashSet<String>; 10],
     aliases: HashMap<String, String>,
     variants: HashMap<String, String>,
 }
@@ -649,6 +697,19 @@ impl Lexicon {
             not_counts: lower_set(&data.counts.not_counts),
             weekdays: lower_set(&data.dates.weekdays),
             whole_month: lower_set(&data.dates.whole_month),
+            classes: [
+                lower_set(&data.grammar.speaker_gap),
+                // Joiners are matched as written: "Al" begins a name.
+                data.grammar.name_joiners.iter().cloned().collect(),
+                lower_set(&data.grammar.indefinite),
+                lower_set(&data.grammar.negation_gap),
+                lower_set(&data.grammar.passive),
+                lower_set(&data.grammar.agent_markers),
+                lower_set(&data.grammar.genitive),
+                lower_set(&data.grammar.portfolio),
+                lower_set(&data.grammar.definite),
+                lower_set(&data.sessions),
+            ],
             irregular_forms: data
                 .irregular_verbs
                 .values()
@@ -797,6 +858,16 @@ impl Lexicon {
         self.auxiliaries.contains(lower(word).as_ref())
     }
 
+    /// Whether a word is of a `grammar` class. Name joiners are matched as
+    /// written, the others in any case.
+    pub(crate) fn is(&self, class: WordClass, word: &str) -> bool {
+        let set = &self.classes[class as usize];
+        match class {
+            WordClass::NameJoiner => set.contains(word),
+            _ => set.contains(lower(word).as_ref()),
+        }
+    }
+
     pub(crate) fn is_determiner(&self, word: &str) -> bool {
         self.determiners.contains(lower(word).as_ref())
     }
@@ -869,6 +940,16 @@ fn merge(data: &mut LexiconData, extra: LexiconData) {
     data.titles.extend(extra.titles);
     data.pronouns.extend(extra.pronouns);
     data.determiners.extend(extra.determiners);
+    let (g, e) = (&mut data.grammar, extra.grammar);
+    g.speaker_gap.extend(e.speaker_gap);
+    g.name_joiners.extend(e.name_joiners);
+    g.indefinite.extend(e.indefinite);
+    g.negation_gap.extend(e.negation_gap);
+    g.passive.extend(e.passive);
+    g.agent_markers.extend(e.agent_markers);
+    g.genitive.extend(e.genitive);
+    g.portfolio.extend(e.portfolio);
+    g.definite.extend(e.definite);
     data.prepositions.extend(extra.prepositions);
     data.group_speakers.extend(extra.group_speakers);
     for (canonical, names) in extra.aliases {
@@ -1011,6 +1092,22 @@ fn plural(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn grammar_classes_come_from_data() {
+        let builtin = Lexicon::builtin();
+        assert!(builtin.is(WordClass::AgentMarker, "By"));
+        assert!(builtin.is(WordClass::NameJoiner, "bin"));
+        // Joiners are matched as written: "Al" begins a name.
+        assert!(!builtin.is(WordClass::NameJoiner, "Al"));
+        assert!(builtin.is(WordClass::Session, "Round"));
+        assert!(!builtin.is(WordClass::AgentMarker, "per"));
+        let extended = builtin
+            .extend_with_json(r#"{"grammar": {"agent_markers": ["per"]}}"#)
+            .unwrap();
+        assert!(extended.is(WordClass::AgentMarker, "per"));
+        assert!(extended.is(WordClass::AgentMarker, "by"));
+    }
 
     #[test]
     fn builtin_compiles() {

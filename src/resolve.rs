@@ -8,10 +8,9 @@ use strsim::jaro_winkler;
 use crate::date::Date;
 use crate::document::Document;
 use crate::extract::{
-    Mention, NAME_JOINERS, RawStatement, SentenceFacts, Speaker, SpeakerRef, Statement, Subject,
-    TimeRef,
+    Mention, RawStatement, SentenceFacts, Speaker, SpeakerRef, Statement, Subject, TimeRef,
 };
-use crate::lexicon::{COUNT_FRAME, Lexicon};
+use crate::lexicon::{COUNT_FRAME, Lexicon, WordClass};
 
 /// How many sentences back a status with no event of its own may look for one.
 const CONTEXT_WINDOW: usize = 4;
@@ -407,7 +406,7 @@ pub(crate) fn person_key(lexicon: &Lexicon, name: &str) -> String {
         [] => name.to_lowercase(),
         [one] => one.clone(),
         // "De Vries": a particle first is no given name.
-        [first, .., last] if NAME_JOINERS.contains(&first.as_str()) => last.clone(),
+        [first, .., last] if lexicon.is(WordClass::NameJoiner, first) => last.clone(),
         [first, .., last] => {
             let initial: String = first.chars().take(1).collect();
             format!("{initial} {last}")
