@@ -927,7 +927,7 @@ fn build(
     } else {
         (y, x, sy, sx)
     };
-    let temporal = temporal(a.date, b.date);
+    let temporal = temporal(a, b);
     let mut scoring = vec![format!("{rule} {base:.2}")];
     let mut score = base;
     // Doubt is what the certainty rule is about; it lowers no score there.
@@ -1033,8 +1033,17 @@ fn weight(m: Modality) -> f64 {
     }
 }
 
-fn temporal(a: Option<Date>, b: Option<Date>) -> Temporal {
-    match (a, b) {
+/// Dates within two days are one period, as reports of one day may be
+/// published a day or two apart; but two sentences that each name their
+/// day and name different days speak of different moments.
+fn temporal(x: &Statement, y: &Statement) -> Temporal {
+    let named = |s: &Statement| s.time.as_ref().and(s.date).map(|d| (d, s.until));
+    if let (Some(p), Some(q)) = (named(x), named(y))
+        && disjoint(p, q)
+    {
+        return Temporal::DifferentDates;
+    }
+    match (x.date, y.date) {
         (Some(a), Some(b)) if a.days_to(b).abs() <= SAME_PERIOD_DAYS => Temporal::SamePeriod,
         (Some(_), Some(_)) => Temporal::DifferentDates,
         _ => Temporal::Unknown,
