@@ -9,10 +9,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::document::Document;
-use crate::extract::{Modality, Polarity, Statement};
+use crate::extract::{Modality, Polarity};
+
+mod held;
+
 use crate::lexicon::{CLAUSE_FRAME, COUNT_FRAME, Frame, Lexicon};
 use crate::resolve::same_person;
 use crate::span::Span;
+pub(crate) use held::{Held, Stmt};
 
 /// Why two statements clash.
 ///
@@ -303,12 +307,12 @@ pub(crate) enum Texts<'t> {
 }
 
 impl Texts<'_> {
-    fn sentence<'a>(&'a self, s: &'a Statement) -> &'a str {
+    fn sentence<'a>(&'a self, s: Stmt<'a>) -> &'a str {
         match self {
-            Texts::Statements => &s.text,
+            Texts::Statements => s.text(),
             Texts::Documents(docs) => docs
-                .get(s.document.as_str())
-                .and_then(|d| d.text().get(s.sentence.range()))
+                .get(s.document())
+                .and_then(|d| d.text().get(s.sentence().range()))
                 .unwrap_or(""),
         }
     }
@@ -324,9 +328,9 @@ struct Cluster<'a> {
     claim: Claim<'a>,
     /// Sorted by `order_key`; shared with the conflicts found, which list
     /// them only if kept.
-    members: Rc<[&'a Statement]>,
+    members: Rc<[Stmt<'a>]>,
     /// The members, most certain first.
-    ranked: Vec<&'a Statement>,
+    ranked: Vec<Stmt<'a>>,
     /// The documents' numbers, sorted.
     documents: Vec<u32>,
 }
@@ -337,7 +341,7 @@ impl Cluster<'_> {
     }
 }
 
-/// Finds the conflicts among `statements`.
+/// Finds the conflicts among the statements `held`.
 ///
 /// Statements are grouped by (frame, predicate, subject key), and within a
 /// group into claim clusters (status, polarity, expectation, qualifier,
@@ -346,7 +350,7 @@ impl Cluster<'_> {
 /// clusters, not with the square of the sources.
 pub(crate) fn conflicts<'s>(
     lexicon: &Lexicon,
-    statements: &[&'s Statement],
+    held: &'s Held,
     settings: Settings,
     texts: &Texts<'_>,
 ) -> Vec<Conflict> {
@@ -356,17 +360,12 @@ pub(crate) fn conflicts<'s>(
         .map(|f| (f.name.as_str(), f))
         .collect();
     // Documents by number, for cheap membership tests.
-    let mut numbers: HashMap<&str, u32> = HashMap::default();
-    for s in statements {
-        let next = numbers.len() as u32;
-        numbers.entry(s.document.as_str()).or_insert(next);
-    }
-    let number = |s: &Statement| numbers.get(s.document.as_str()).copied().unwrap_or(0);
-    let mut groups: BTreeMap<(&str, &str, &str), BTreeMap<Claim<'_>, Vec<&Statement>>> =
+    let number = |s: Stmt<'_>| s.document_number();
+    let mut groups: BTreeMap<(&str, &str, &str), BTreeMap<Claim<'_>, Vec<Stmt<'_>>>> =
         BTreeMap::new();
-    for &s in statements.iter().filter(|s| s.modality.is_comparable()) {
+    for s in held.iter().filter(|s| s.modality().is_comparable()) {
         groups
-            .entry((&s.frame, &s.predicate, &s.subject.key))
+            .entry((s.frame(), s.predicate(), s.key()))
             .or_default()
             .entry(claim(s))
             .or_default()
@@ -420,19 +419,19 @@ pub(crate) fn conflicts<'s>(
         }
         // Within one claim: who set it off, and how firmly it is made.
         for c in &clusters {
-            let mut by_cause: BTreeMap<&str, Vec<&Statement>> = BTreeMap::new();
-            let mut by_certainty: BTreeMap<Certainty, Vec<&Statement>> = BTreeMap::new();
-            let mut by_date: BTreeMap<(Date, Option<Date>), Vec<&Statement>> = BTreeMap::new();
+            let mut by_cause: BTreeMap<&str, Vec<Stmt<'_>>> = BTreeMap::new();
+            let mut by_certainty: BTreeMap<Certainty, Vec<Stmt<'_>>> = BTreeMap::new();
+            let mut by_date: BTreeMap<(Date, Option<Date>), Vec<Stmt<'_>>> = BTreeMap::new();
             for &s in c.members.iter() {
                 if let Some(range) = dated_once(frame, s) {
                     by_date.entry(range).or_default().push(s);
                 }
-                if let Some(cause) = s.cause.as_deref() {
+                if let Some(cause) = s.cause() {
                     by_cause.entry(cause).or_default().push(s);
                 }
-                if certainty(s.modality) != Certainty::Other {
+                if certainty(s.modality()) != Certainty::Other {
                     by_certainty
-                        .entry(certainty(s.modality))
+                        .entry(certainty(s.modality()))
                         .or_default()
                         .push(s);
                 }
@@ -441,7 +440,7 @@ pub(crate) fn conflicts<'s>(
             // (or doubts another event of the same name).
             let stated: rustc_hash::FxHashSet<&str> = by_certainty
                 .get(&Certainty::Stated)
-                .map(|v| v.iter().map(|s| s.document.as_str()).collect())
+                .map(|v| v.iter().map(|s| s.document()).collect())
                 .unwrap_or_default();
             let mut weigh = |mut found: Found<'s>| {
                 let conflict = &mut found.conflict;
@@ -490,16 +489,16 @@ pub(crate) fn conflicts<'s>(
     // Role reversals: one verb and two parties, the roles swapped. Grouped
     // by the verb and the pair of parties, each way round a cluster.
     if let Some(frame) = frames.get(CLAUSE_FRAME) {
-        type Ways<'a> = [Vec<&'a Statement>; 2];
+        type Ways<'a> = [Vec<Stmt<'a>>; 2];
         let mut ways: BTreeMap<(&str, &str, &str), Ways<'_>> = BTreeMap::new();
-        for &s in statements
+        for s in held
             .iter()
-            .filter(|s| s.frame == CLAUSE_FRAME && s.modality.is_comparable())
+            .filter(|s| s.frame() == CLAUSE_FRAME && s.modality().is_comparable())
         {
-            let Some(agent) = s.subject.qualifier.as_deref() else {
+            let Some(agent) = s.qualifier() else {
                 continue;
             };
-            let patient = s.subject.key.as_str();
+            let patient = s.key();
             if agent == patient {
                 continue;
             }
@@ -508,7 +507,7 @@ pub(crate) fn conflicts<'s>(
             } else {
                 (patient, agent, 1)
             };
-            ways.entry((&s.status, low, high)).or_default()[way].push(s);
+            ways.entry((s.status(), low, high)).or_default()[way].push(s);
         }
         for [one, other] in ways.into_values() {
             if one.is_empty() || other.is_empty() {
@@ -547,13 +546,13 @@ pub(crate) fn conflicts<'s>(
 /// A cluster of `members`, sorted, ranked and with their documents.
 fn cluster<'a>(
     claim: Claim<'a>,
-    mut members: Vec<&'a Statement>,
-    number: &impl Fn(&Statement) -> u32,
+    mut members: Vec<Stmt<'a>>,
+    number: &impl Fn(Stmt<'_>) -> u32,
 ) -> Cluster<'a> {
-    members.sort_by(|x, y| order_key(x).cmp(&order_key(y)));
+    members.sort_by(|&x, &y| order_key(x).cmp(&order_key(y)));
     let mut ranked = members.clone();
-    ranked.sort_by_key(|s| std::cmp::Reverse(weight_key(s.modality)));
-    let mut documents: Vec<u32> = members.iter().map(|s| number(s)).collect();
+    ranked.sort_by_key(|s| std::cmp::Reverse(weight_key(s.modality())));
+    let mut documents: Vec<u32> = members.iter().map(|&s| number(s)).collect();
     documents.sort_unstable();
     documents.dedup();
     Cluster {
@@ -572,7 +571,7 @@ fn pair_conflicts<'a>(
     c1: &Cluster<'a>,
     c2: &Cluster<'a>,
     settings: Settings,
-    number: &impl Fn(&Statement) -> u32,
+    number: &impl Fn(Stmt<'_>) -> u32,
     texts: &Texts<'_>,
     keep: &mut impl FnMut(Found<'a>),
 ) {
@@ -583,7 +582,7 @@ fn pair_conflicts<'a>(
     if listed(c1) && listed(c2) {
         for &x in c1.members.iter() {
             for &y in c2.members.iter() {
-                if x.document != y.document
+                if x.document() != y.document()
                     && !(c2.holds(number(x)) && c1.holds(number(y)))
                     && let Some(conflict) = judge(frame, x, y, texts, reversed)
                 {
@@ -655,8 +654,8 @@ fn comparable_pairs(clusters: &[Cluster<'_>]) -> Vec<(usize, usize)> {
 fn representatives<'a>(
     c1: &Cluster<'a>,
     c2: &Cluster<'a>,
-    number: &impl Fn(&Statement) -> u32,
-) -> Option<(&'a Statement, &'a Statement)> {
+    number: &impl Fn(Stmt<'_>) -> u32,
+) -> Option<(Stmt<'a>, Stmt<'a>)> {
     // `ranked` is stable-sorted from `members`: certainty, then order.
     // Looked for among the first few only, so that a large cluster set
     // against many others costs the same each time.
@@ -665,14 +664,14 @@ fn representatives<'a>(
             .iter()
             .take(REPRESENTATIVE_REACH)
             .copied()
-            .find(|s| !other.holds(number(s)))
+            .find(|&s| !other.holds(number(s)))
     };
-    let apart = |c: &Cluster<'a>, from: &Statement| {
+    let apart = |c: &Cluster<'a>, from: Stmt<'_>| {
         c.ranked
             .iter()
             .take(REPRESENTATIVE_REACH)
             .copied()
-            .find(|s| s.document != from.document)
+            .find(|s| s.document() != from.document())
     };
     if let Some(x) = only(c1, c2) {
         return Some((x, apart(c2, x)?));
@@ -693,16 +692,16 @@ fn weight_key(m: Modality) -> u32 {
 /// A conflict found, with the clusters behind its two sides.
 struct Found<'a> {
     conflict: Conflict,
-    a: Rc<[&'a Statement]>,
-    b: Rc<[&'a Statement]>,
+    a: Rc<[Stmt<'a>]>,
+    b: Rc<[Stmt<'a>]>,
 }
 
 /// A conflict with the clusters behind it: their sizes now, their members
 /// when it is kept.
 fn with_members<'a>(
     mut conflict: Conflict,
-    x: &Statement,
-    y: &Statement,
+    x: Stmt<'_>,
+    y: Stmt<'_>,
     c1: &Cluster<'a>,
     c2: &Cluster<'a>,
 ) -> Found<'a> {
@@ -721,20 +720,20 @@ fn with_members<'a>(
 }
 
 /// The first `most` distinct sentences of `statements`, which are sorted.
-fn members(statements: &[&Statement], most: usize) -> Vec<Member> {
-    let mut out: Vec<Member> = Vec::new();
+fn members(statements: &[Stmt<'_>], most: usize) -> Vec<Member> {
+    let mut out: Vec<Member> = Vec::with_capacity(statements.len().min(most));
     for s in statements {
         if out.len() == most {
             break;
         }
         let same = out.last().is_some_and(|m| {
-            m.start == s.sentence.start && m.end == s.sentence.end && m.document == s.document
+            m.start == s.sentence().start && m.end == s.sentence().end && m.document == s.document()
         });
         if !same {
             out.push(Member {
-                document: s.document.clone(),
-                start: s.sentence.start,
-                end: s.sentence.end,
+                document: s.document().to_string(),
+                start: s.sentence().start,
+                end: s.sentence().end,
             });
         }
     }
@@ -753,14 +752,14 @@ type Claim<'a> = (
     Option<(u64, Option<u64>)>,
 );
 
-fn claim(s: &Statement) -> Claim<'_> {
+fn claim(s: Stmt<'_>) -> Claim<'_> {
     (
-        &s.status,
-        s.polarity,
-        s.modality == Modality::Expected,
-        s.subject.qualifier.as_deref(),
-        s.subject.round,
-        s.quantity.as_ref().map(|q| (q.low, q.high)),
+        s.status(),
+        s.polarity(),
+        s.modality() == Modality::Expected,
+        s.qualifier(),
+        s.round(),
+        s.quantity().map(|q| (q.low, q.high)),
     )
 }
 
@@ -786,10 +785,10 @@ fn certainty(m: Modality) -> Certainty {
 /// The days a statement gives for an event that happens once to its
 /// subject ("began on October 9"): first and last, when its sentence names
 /// a time and the frame lists the status as happening once.
-fn dated_once(frame: &Frame, s: &Statement) -> Option<(Date, Option<Date>)> {
-    s.time.as_ref()?;
-    let index = frame.statuses.iter().position(|st| *st == s.status)?;
-    frame.once(index).then_some((s.date?, s.until))
+fn dated_once(frame: &Frame, s: Stmt<'_>) -> Option<(Date, Option<Date>)> {
+    s.time()?;
+    let index = frame.statuses.iter().position(|st| *st == s.status())?;
+    frame.once(index).then_some((s.date()?, s.until()))
 }
 
 /// Whether two ranges of days have no day in common.
@@ -804,26 +803,31 @@ fn different_parties(a: &str, b: &str) -> bool {
         .any(|w| b.split_whitespace().any(|v| v == w))
 }
 
-fn order_key(s: &Statement) -> (&str, usize, usize, &str) {
-    (&s.document, s.sentence.start, s.evidence.start, &s.status)
+fn order_key(s: Stmt<'_>) -> (&str, usize, usize, &str) {
+    (
+        s.document(),
+        s.sentence().start,
+        s.evidence().start,
+        s.status(),
+    )
 }
 
 /// Applies the rules to one pair; `None` when they agree or cannot be compared.
 fn judge(
     frame: &Frame,
-    x: &Statement,
-    y: &Statement,
+    x: Stmt<'_>,
+    y: Stmt<'_>,
     texts: &Texts<'_>,
     reversed: bool,
 ) -> Option<Conflict> {
     if reversed {
         // One verb, two parties, each side giving the other's roles.
-        let swapped = x.status == y.status
-            && x.polarity == Polarity::Affirmed
-            && y.polarity == Polarity::Affirmed
-            && x.subject.qualifier.as_deref() == Some(y.subject.key.as_str())
-            && y.subject.qualifier.as_deref() == Some(x.subject.key.as_str());
-        if !swapped || x.modality == Modality::Expected || y.modality == Modality::Expected {
+        let swapped = x.status() == y.status()
+            && x.polarity() == Polarity::Affirmed
+            && y.polarity() == Polarity::Affirmed
+            && x.qualifier() == Some(y.key())
+            && y.qualifier() == Some(x.key());
+        if !swapped || x.modality() == Modality::Expected || y.modality() == Modality::Expected {
             return None;
         }
         return Some(build(
@@ -836,69 +840,69 @@ fn judge(
         ));
     }
     // Two rounds of one event are different events.
-    if let (Some(a), Some(b)) = (x.subject.round, y.subject.round)
+    if let (Some(a), Some(b)) = (x.round(), y.round())
         && a != b
     {
         return None;
     }
     // Events told apart by name ("Apple shares", "Tesla shares") are different.
-    if let (Some(a), Some(b)) = (&x.subject.qualifier, &y.subject.qualifier)
+    if let (Some(a), Some(b)) = (x.qualifier(), y.qualifier())
         && a != b
     {
         return None;
     }
     // What is expected is compared only with what else is expected.
-    if (x.modality == Modality::Expected) != (y.modality == Modality::Expected) {
+    if (x.modality() == Modality::Expected) != (y.modality() == Modality::Expected) {
         return None;
     }
     // A generic clause's verb may be one the lexicon does not list.
     let generic = frame.name == CLAUSE_FRAME;
-    let index = |s: &Statement| frame.statuses.iter().position(|st| *st == s.status);
+    let index = |s: Stmt<'_>| frame.statuses.iter().position(|st| *st == s.status());
     let (sx, sy) = match (index(x), index(y)) {
         (Some(a), Some(b)) => (a, b),
-        _ if generic && x.status == y.status => (usize::MAX, usize::MAX),
+        _ if generic && x.status() == y.status() => (usize::MAX, usize::MAX),
         _ => return None,
     };
-    let (kind, rule, base) = if x.quantity.is_some() || y.quantity.is_some() {
+    let (kind, rule, base) = if x.quantity().is_some() || y.quantity().is_some() {
         // Counts are compared only as counts: of one measure, by range.
-        let (Some(p), Some(q)) = (&x.quantity, &y.quantity) else {
+        let (Some(p), Some(q)) = (x.quantity(), y.quantity()) else {
             return None;
         };
         if sx != sy || p.overlaps(q) {
             return None;
         }
         (ConflictKind::Number, RULE_COUNT, 0.75)
-    } else if sx == sy && x.polarity != y.polarity && generic {
+    } else if sx == sy && x.polarity() != y.polarity() && generic {
         (ConflictKind::Negation, RULE_CLAUSE_NEGATION, 0.7)
-    } else if sx == sy && x.polarity != y.polarity {
+    } else if sx == sy && x.polarity() != y.polarity() {
         (ConflictKind::Negation, RULE_NEGATION, 0.85)
     } else if sx == sy
-        && x.polarity == Polarity::Affirmed
-        && y.polarity == Polarity::Affirmed
+        && x.polarity() == Polarity::Affirmed
+        && y.polarity() == Polarity::Affirmed
         && let (Some(p), Some(q)) = (dated_once(frame, x), dated_once(frame, y))
         && disjoint(p, q)
     {
         (ConflictKind::Date, RULE_DATE, 0.65)
     } else if sx == sy
-        && x.polarity == Polarity::Affirmed
-        && y.polarity == Polarity::Affirmed
-        && let (Some(p), Some(q)) = (&x.cause, &y.cause)
+        && x.polarity() == Polarity::Affirmed
+        && y.polarity() == Polarity::Affirmed
+        && let (Some(p), Some(q)) = (x.cause(), y.cause())
         && different_parties(p, q)
     {
         (ConflictKind::Cause, RULE_CAUSE, 0.6)
     } else if sx == sy
-        && x.polarity == y.polarity
-        && !matches!((&x.cause, &y.cause), (Some(p), Some(q)) if different_parties(p, q))
-        && x.subject.qualifier == y.subject.qualifier
+        && x.polarity() == y.polarity()
+        && !matches!((x.cause(), y.cause()), (Some(p), Some(q)) if different_parties(p, q))
+        && x.qualifier() == y.qualifier()
         && matches!(
-            (certainty(x.modality), certainty(y.modality)),
+            (certainty(x.modality()), certainty(y.modality())),
             (Certainty::Stated, Certainty::Doubted) | (Certainty::Doubted, Certainty::Stated)
         )
     {
         (ConflictKind::Certainty, RULE_CERTAINTY, 0.45)
     } else if sx != sy
-        && x.polarity == Polarity::Affirmed
-        && y.polarity == Polarity::Affirmed
+        && x.polarity() == Polarity::Affirmed
+        && y.polarity() == Polarity::Affirmed
         && frame.clashes(sx, sy)
     {
         if generic {
@@ -917,8 +921,8 @@ fn judge(
 fn build(
     frame: &Frame,
     (kind, rule, base): (ConflictKind, &str, f64),
-    x: &Statement,
-    y: &Statement,
+    x: Stmt<'_>,
+    y: Stmt<'_>,
     (sx, sy): (usize, usize),
     texts: &Texts<'_>,
 ) -> Conflict {
@@ -932,15 +936,15 @@ fn build(
     let mut score = base;
     // Doubt is what the certainty rule is about; it lowers no score there.
     let weighed = [("a", a), ("b", b)].into_iter().filter(|(_, s)| {
-        kind != ConflictKind::Certainty || certainty(s.modality) == Certainty::Stated
+        kind != ConflictKind::Certainty || certainty(s.modality()) == Certainty::Stated
     });
     for (label, s) in weighed {
-        let w = weight(s.modality);
+        let w = weight(s.modality());
         if w < 1.0 {
             score *= w;
             scoring.push(format!(
                 "{label} {} ×{w:.2}",
-                s.modality.name().replace('_', " ")
+                s.modality().name().replace('_', " ")
             ));
         }
     }
@@ -950,7 +954,11 @@ fn build(
         Temporal::SamePeriod => (1.0, ""),
         Temporal::Unknown => (0.9, "undated"),
         Temporal::DifferentDates => {
-            let (early, late) = if a.date <= b.date { (sa, sb) } else { (sb, sa) };
+            let (early, late) = if a.date() <= b.date() {
+                (sa, sb)
+            } else {
+                (sb, sa)
+            };
             if kind == ConflictKind::Status && frame.follows(early, late) {
                 (
                     0.6,
@@ -966,20 +974,15 @@ fn build(
         scoring.push(format!("{why} ×{factor:.2}"));
     }
     let score = (score * 100.0).round() / 100.0;
-    let same_speaker = match (&a.speaker, &b.speaker) {
-        (Some(p), Some(q)) if same_person(&p.key, &q.key) => Some(longer(&p.name, &q.name)),
+    let same_speaker = match (a.speaker(), b.speaker()) {
+        (Some((p, pk)), Some((q, qk))) if same_person(pk, qk) => Some(longer(p, q)),
         _ => None,
     };
-    let mut subject = a.subject.key.clone();
-    if let Some(name) = a
-        .subject
-        .qualifier
-        .as_ref()
-        .or(b.subject.qualifier.as_ref())
-    {
+    let mut subject = a.key().to_string();
+    if let Some(name) = a.qualifier().or(b.qualifier()) {
         subject = format!("{subject} ({name})");
     }
-    if let Some(round) = a.subject.round.or(b.subject.round) {
+    if let Some(round) = a.round().or(b.round()) {
         subject = format!("{subject} (round {round})");
     }
     let explanation = explain(
@@ -995,7 +998,7 @@ fn build(
         kind,
         rule: rule.to_string(),
         subject,
-        predicate: a.predicate.clone(),
+        predicate: a.predicate().to_string(),
         score,
         temporal,
         explanation,
@@ -1036,54 +1039,50 @@ fn weight(m: Modality) -> f64 {
 /// Dates within two days are one period, as reports of one day may be
 /// published a day or two apart; but two sentences that each name their
 /// day and name different days speak of different moments.
-fn temporal(x: &Statement, y: &Statement) -> Temporal {
-    let named = |s: &Statement| s.time.as_ref().and(s.date).map(|d| (d, s.until));
+fn temporal(x: Stmt<'_>, y: Stmt<'_>) -> Temporal {
+    let named = |s: Stmt<'_>| s.time().and(s.date()).map(|d| (d, s.until()));
     if let (Some(p), Some(q)) = (named(x), named(y))
         && disjoint(p, q)
     {
         return Temporal::DifferentDates;
     }
-    match (x.date, y.date) {
+    match (x.date(), y.date()) {
         (Some(a), Some(b)) if a.days_to(b).abs() <= SAME_PERIOD_DAYS => Temporal::SamePeriod,
         (Some(_), Some(_)) => Temporal::DifferentDates,
         _ => Temporal::Unknown,
     }
 }
 
-fn side(s: &Statement, texts: &Texts<'_>) -> Side {
+fn side(s: Stmt<'_>, texts: &Texts<'_>) -> Side {
     Side {
-        document: s.document.clone(),
+        document: s.document().to_string(),
         sentence: texts.sentence(s).to_string(),
-        start: s.sentence.start,
-        end: s.sentence.end,
-        status: s.status.clone(),
-        polarity: s.polarity,
-        modality: s.modality,
-        speaker: s.speaker.as_ref().map(|p| p.name.clone()),
-        date: s.date,
-        until: s.until,
-        time: s.time.clone(),
-        evidence: s.evidence,
+        start: s.sentence().start,
+        end: s.sentence().end,
+        status: s.status().to_string(),
+        polarity: s.polarity(),
+        modality: s.modality(),
+        speaker: s.speaker().map(|(name, _)| name.to_string()),
+        date: s.date(),
+        until: s.until(),
+        time: s.time().map(str::to_string),
+        evidence: s.evidence(),
         evidence_text: evidence_text(s, texts),
-        subject_text: s.subject.text.clone(),
-        cues: s
-            .cues
-            .iter()
-            .map(|c| format!("{}: {}", c.kind, c.text))
-            .collect(),
+        subject_text: s.subject_text().to_string(),
+        cues: s.cues().map(str::to_string).collect(),
     }
 }
 
-fn evidence_text(s: &Statement, texts: &Texts<'_>) -> String {
-    let at = s.evidence.start.checked_sub(s.sentence.start);
-    at.and_then(|from| texts.sentence(s).get(from..from + s.evidence.len()))
+fn evidence_text(s: Stmt<'_>, texts: &Texts<'_>) -> String {
+    let at = s.evidence().start.checked_sub(s.sentence().start);
+    at.and_then(|from| texts.sentence(s).get(from..from + s.evidence().len()))
         .unwrap_or("")
         .to_string()
 }
 
 /// "2025-10-09", or "2025-10-18 to 2025-10-19" for a range.
-fn span_text(s: &Statement) -> String {
-    match (s.date, s.until) {
+fn span_text(s: Stmt<'_>) -> String {
+    match (s.date(), s.until()) {
         (Some(d), Some(u)) => format!("{d} to {u}"),
         (Some(d), None) => d.to_string(),
         _ => String::new(),
@@ -1094,71 +1093,71 @@ fn span_text(s: &Statement) -> String {
 fn explain(
     kind: ConflictKind,
     subject: &str,
-    a: &Statement,
-    b: &Statement,
+    a: Stmt<'_>,
+    b: Stmt<'_>,
     temporal: Temporal,
     same_speaker: Option<&str>,
     texts: &Texts<'_>,
 ) -> String {
-    let claim = |s: &Statement| {
-        let who = match &s.speaker {
-            Some(p) => format!("{} (quoting {})", s.document, p.name),
-            None => s.document.clone(),
+    let claim = |s: Stmt<'_>| {
+        let who = match s.speaker() {
+            Some((name, _)) => format!("{} (quoting {name})", s.document()),
+            None => s.document().to_string(),
         };
-        if let Some(q) = &s.quantity {
-            let how = match s.modality {
+        if let Some(q) = s.quantity() {
+            let how = match s.modality() {
                 Modality::Asserted => String::new(),
                 m => format!(", {}", m.name().replace('_', " ")),
             };
             return format!(
                 "{who} gives {} {} (\"{}\"{how})",
                 q.text,
-                s.status.replace('_', " "),
+                s.status().replace('_', " "),
                 evidence_text(s, texts)
             );
         }
-        let who = match &s.speaker {
-            Some(p) => format!("{} (quoting {})", s.document, p.name),
-            None => s.document.clone(),
+        let who = match s.speaker() {
+            Some((name, _)) => format!("{} (quoting {name})", s.document()),
+            None => s.document().to_string(),
         };
-        if s.frame == CLAUSE_FRAME {
-            let not = match s.polarity {
+        if s.frame() == CLAUSE_FRAME {
+            let not = match s.polarity() {
                 Polarity::Affirmed => "",
                 Polarity::Negated => "not ",
             };
-            let how = match s.modality {
+            let how = match s.modality() {
                 Modality::Asserted => String::new(),
                 m => format!(" ({})", m.name().replace('_', " ")),
             };
             return format!(
                 "{who} says the {} was {not}\"{}\"{how}",
-                s.subject.text,
+                s.subject_text(),
                 evidence_text(s, texts)
             );
         }
-        let not = match s.polarity {
+        let not = match s.polarity() {
             Polarity::Affirmed => "",
             Polarity::Negated => "not ",
         };
-        let how = match s.modality {
+        let how = match s.modality() {
             Modality::Asserted => String::new(),
             m => format!(", {}", m.name().replace('_', " ")),
         };
-        let when = match (kind, &s.time) {
+        let when = match (kind, s.time()) {
             (ConflictKind::Date, Some(time)) => format!(" {time}"),
             _ => String::new(),
         };
         format!(
             "{who} describes the {subject} as {not}{}{when} (\"{}\"{how})",
-            s.status.replace('_', " "),
+            s.status().replace('_', " "),
             evidence_text(s, texts)
         )
     };
     let why = match kind {
         ConflictKind::Status => format!(
             "\"{}\" and \"{}\" cannot both describe the {subject} at once.",
-            a.status.replace('_', " "),
-            b.status.replace('_', " ")
+            a.status().replace('_', " "),
+            b.status().replace('_', " ")
         ),
         ConflictKind::Negation => "one affirms what the other negates.".to_string(),
         ConflictKind::Certainty => {
@@ -1167,19 +1166,19 @@ fn explain(
         ConflictKind::Number => "the two counts have no number in common.".to_string(),
         ConflictKind::Role => format!(
             "they swap who did it to whom ({} against {}).",
-            a.subject.qualifier.as_deref().unwrap_or_default(),
-            b.subject.qualifier.as_deref().unwrap_or_default()
+            a.qualifier().unwrap_or_default(),
+            b.qualifier().unwrap_or_default()
         ),
         ConflictKind::Date => format!(
             "\"{}\" happens once to the {subject}, yet they give days with none in common ({} and {}).",
-            a.status.replace('_', " "),
+            a.status().replace('_', " "),
             span_text(a),
             span_text(b)
         ),
         ConflictKind::Cause => format!(
             "they name different parties as having set the {subject} off ({} and {}).",
-            a.cause.as_deref().unwrap_or_default(),
-            b.cause.as_deref().unwrap_or_default()
+            a.cause().unwrap_or_default(),
+            b.cause().unwrap_or_default()
         ),
     };
     let mut text = format!("{}; {}: {}", claim(a), claim(b), why);
@@ -1190,8 +1189,8 @@ fn explain(
         _ if kind == ConflictKind::Date => {}
         Temporal::DifferentDates => text.push_str(&format!(
             " The two are dated apart ({} and {}); the later may update the earlier.",
-            a.date.map(|d| d.to_string()).unwrap_or_default(),
-            b.date.map(|d| d.to_string()).unwrap_or_default()
+            a.date().map(|d| d.to_string()).unwrap_or_default(),
+            b.date().map(|d| d.to_string()).unwrap_or_default()
         )),
         Temporal::Unknown => text.push_str(" At least one side is undated."),
         Temporal::SamePeriod => {}

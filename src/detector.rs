@@ -2,12 +2,14 @@
 
 use std::sync::Arc;
 
-use crate::compare::{self, Conflict, Settings, Texts};
+use crate::compare::{self, Conflict, Held, Settings, Texts};
 
 /// See [`DetectorBuilder::max_listed_sources`].
 const DEFAULT_MAX_LISTED_SOURCES: usize = 3;
 /// See [`DetectorBuilder::max_listed_members`].
 const DEFAULT_MAX_LISTED_MEMBERS: usize = 1000;
+/// Documents read at a time by [`Detector::check`].
+const BATCH: usize = 256;
 use crate::document::Document;
 use crate::error::Error;
 use crate::extract::{self, Statement};
@@ -317,13 +319,12 @@ impl Detector {
     /// assert_eq!(forward.len(), 1);
     /// ```
     pub fn compare(&self, statements: &[Statement]) -> Vec<Conflict> {
-        let statements: Vec<&Statement> = statements.iter().collect();
-        compare::conflicts(
-            &self.lexicon,
-            &statements,
-            self.settings,
-            &Texts::Statements,
-        )
+        let mut held = Held::default();
+        held.reserve(statements.len());
+        for s in statements.iter().filter(|s| s.modality.is_comparable()) {
+            held.push(s.clone());
+        }
+        compare::conflicts(&self.lexicon, &held, self.settings, &Texts::Statements)
     }
 
     /// Reads every document and reports the conflicts between them.
@@ -350,7 +351,7 @@ impl Detector {
         // With distinct ids, the text stays in the documents: one copy of
         // the corpus in memory.
         let distinct = order.windows(2).all(|w| w[0].id() != w[1].id());
-        let read = |doc: &&Document| {
+        let read = |doc: &Document| {
             let sentences = self.sentences(doc);
             let mut statements = if distinct {
                 self.statements_without_text(doc, &sentences)
@@ -365,16 +366,28 @@ impl Detector {
             statements.shrink_to_fit();
             (summary, statements)
         };
-        #[cfg(feature = "parallel")]
-        let read: Vec<_> = {
-            use rayon::prelude::*;
-            order.par_iter().map(read).collect()
-        };
-        #[cfg(not(feature = "parallel"))]
-        let read: Vec<_> = order.iter().map(read).collect();
-        let (summaries, read): (Vec<_>, Vec<_>) = read.into_iter().unzip();
-        // Compared where they lie: no second copy of the statements.
-        let all: Vec<&Statement> = read.iter().flatten().collect();
+        // Read a batch at a time, each statement kept compact as soon as
+        // its batch is read: the full statements of only one batch are in
+        // memory at once.
+        let mut summaries = Vec::with_capacity(order.len());
+        let mut held = Held::default();
+        for batch in order.chunks(BATCH) {
+            #[cfg(feature = "parallel")]
+            let read: Vec<_> = {
+                use rayon::prelude::*;
+                batch.par_iter().map(|doc| read(doc)).collect()
+            };
+            #[cfg(not(feature = "parallel"))]
+            let read = batch.iter().map(|doc| read(doc));
+            for (summary, statements) in read {
+                summaries.push(summary);
+                held.reserve(statements.len());
+                for s in statements {
+                    held.push(s);
+                }
+            }
+            held.seal();
+        }
         let texts = if distinct {
             Texts::Documents(documents.iter().map(|d| (d.id(), d)).collect())
         } else {
@@ -382,7 +395,7 @@ impl Detector {
         };
         Report {
             documents: summaries,
-            conflicts: compare::conflicts(&self.lexicon, &all, self.settings, &texts),
+            conflicts: compare::conflicts(&self.lexicon, &held, self.settings, &texts),
             skipped: Vec::new(),
         }
     }

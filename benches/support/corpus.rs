@@ -170,6 +170,8 @@ pub fn generate(docs: usize, stories: usize, seed: u64) -> Vec<Article> {
                 text.push_str(&vary(sentence, &mut rng, story));
                 text.push_str(if k % 4 == 3 { "\n\n" } else { " " });
             }
+            // As read from a file: no room to spare.
+            text.shrink_to_fit();
             Article {
                 id: format!("s{story:03}-d{i:06}"),
                 text,
