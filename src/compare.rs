@@ -2,7 +2,7 @@
 //! the time note.
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
@@ -328,7 +328,7 @@ struct Cluster<'a> {
     claim: Claim<'a>,
     /// Sorted by `order_key`; shared with the conflicts found, which list
     /// them only if kept.
-    members: Rc<[Stmt<'a>]>,
+    members: Arc<[Stmt<'a>]>,
     /// The members, most certain first.
     ranked: Vec<Stmt<'a>>,
     /// The documents' numbers, sorted.
@@ -392,99 +392,32 @@ pub(crate) fn conflicts<'s>(
             }
         }
     };
-    for ((frame, _, _), claims) in groups {
-        let Some(frame) = frames.get(frame) else {
-            continue;
-        };
-        let clusters: Vec<Cluster<'_>> = claims
-            .into_iter()
-            .map(|(claim, members)| cluster(claim, members, &number))
+    let groups: Vec<_> = groups
+        .into_iter()
+        .filter_map(|((frame, _, _), claims)| Some((*frames.get(frame)?, claims)))
+        .collect();
+    // Groups are compared apart, on all cores with the `parallel` feature;
+    // what they find is kept in group order, so the result is the same.
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        let found: Vec<Vec<Found<'s>>> = groups
+            .into_par_iter()
+            .map(|(frame, claims)| {
+                let mut found = Vec::new();
+                group_conflicts(frame, claims, settings, texts, &mut |f: Found<'s>| {
+                    if f.conflict.score >= settings.min_score {
+                        found.push(f);
+                    }
+                });
+                found
+            })
             .collect();
-        // Counts may take many values: each is set against the most told.
-        let pairs = if frame.name == COUNT_FRAME {
-            star_pairs(&clusters)
-        } else {
-            comparable_pairs(&clusters)
-        };
-        for (i, j) in pairs {
-            pair_conflicts(
-                (frame, false),
-                &clusters[i],
-                &clusters[j],
-                settings,
-                &number,
-                texts,
-                &mut keep,
-            );
-        }
-        // Within one claim: who set it off, and how firmly it is made.
-        for c in &clusters {
-            let mut by_cause: BTreeMap<&str, Vec<Stmt<'_>>> = BTreeMap::new();
-            let mut by_certainty: BTreeMap<Certainty, Vec<Stmt<'_>>> = BTreeMap::new();
-            let mut by_date: BTreeMap<(Date, Option<Date>), Vec<Stmt<'_>>> = BTreeMap::new();
-            for &s in c.members.iter() {
-                if let Some(range) = dated_once(frame, s) {
-                    by_date.entry(range).or_default().push(s);
-                }
-                if let Some(cause) = s.cause() {
-                    by_cause.entry(cause).or_default().push(s);
-                }
-                if certainty(s.modality()) != Certainty::Other {
-                    by_certainty
-                        .entry(certainty(s.modality()))
-                        .or_default()
-                        .push(s);
-                }
-            }
-            // A source that also states the claim as fact doubts it less
-            // (or doubts another event of the same name).
-            let stated: rustc_hash::FxHashSet<&str> = by_certainty
-                .get(&Certainty::Stated)
-                .map(|v| v.iter().map(|s| s.document()).collect())
-                .unwrap_or_default();
-            let mut weigh = |mut found: Found<'s>| {
-                let conflict = &mut found.conflict;
-                let doubted = [&conflict.a, &conflict.b]
-                    .into_iter()
-                    .position(|s| certainty(s.modality) == Certainty::Doubted);
-                let side = match doubted {
-                    Some(0) => Some(("a", &conflict.a.document)),
-                    Some(_) => Some(("b", &conflict.b.document)),
-                    None => None,
-                };
-                if conflict.kind == ConflictKind::Certainty
-                    && let Some((label, document)) = side
-                    && stated.contains(document.as_str())
-                {
-                    conflict.score = (conflict.score * SELF_STATED * 100.0).round() / 100.0;
-                    conflict
-                        .scoring
-                        .push(format!("{label} also states it as fact ×{SELF_STATED:.2}"));
-                }
-                keep(found)
-            };
-            for subs in [
-                by_cause.into_values().collect::<Vec<_>>(),
-                by_certainty.into_values().collect(),
-                by_date.into_values().collect(),
-            ] {
-                let subs: Vec<Cluster<'_>> = subs
-                    .into_iter()
-                    .map(|m| cluster(c.claim, m, &number))
-                    .collect();
-                for (i, j) in star_pairs(&subs) {
-                    pair_conflicts(
-                        (frame, false),
-                        &subs[i],
-                        &subs[j],
-                        settings,
-                        &number,
-                        texts,
-                        &mut weigh,
-                    );
-                }
-            }
-        }
+        found.into_iter().flatten().for_each(&mut keep);
+    }
+    #[cfg(not(feature = "parallel"))]
+    for (frame, claims) in groups {
+        group_conflicts(frame, claims, settings, texts, &mut keep);
     }
     // Role reversals: one verb and two parties, the roles swapped. Grouped
     // by the verb and the pair of parties, each way round a cluster.
@@ -541,6 +474,107 @@ pub(crate) fn conflicts<'s>(
             })
     });
     out
+}
+
+/// The conflicts within one group of statements of one frame, predicate
+/// and subject, given to `keep`.
+fn group_conflicts<'a>(
+    frame: &Frame,
+    claims: BTreeMap<Claim<'a>, Vec<Stmt<'a>>>,
+    settings: Settings,
+    texts: &Texts<'_>,
+    keep: &mut impl FnMut(Found<'a>),
+) {
+    let number = |s: Stmt<'_>| s.document_number();
+    let clusters: Vec<Cluster<'_>> = claims
+        .into_iter()
+        .map(|(claim, members)| cluster(claim, members, &number))
+        .collect();
+    // Counts may take many values: each is set against the most told.
+    let pairs = if frame.name == COUNT_FRAME {
+        star_pairs(&clusters)
+    } else {
+        comparable_pairs(&clusters)
+    };
+    for (i, j) in pairs {
+        pair_conflicts(
+            (frame, false),
+            &clusters[i],
+            &clusters[j],
+            settings,
+            &number,
+            texts,
+            keep,
+        );
+    }
+    // Within one claim: who set it off, and how firmly it is made.
+    for c in &clusters {
+        let mut by_cause: BTreeMap<&str, Vec<Stmt<'_>>> = BTreeMap::new();
+        let mut by_certainty: BTreeMap<Certainty, Vec<Stmt<'_>>> = BTreeMap::new();
+        let mut by_date: BTreeMap<(Date, Option<Date>), Vec<Stmt<'_>>> = BTreeMap::new();
+        for &s in c.members.iter() {
+            if let Some(range) = dated_once(frame, s) {
+                by_date.entry(range).or_default().push(s);
+            }
+            if let Some(cause) = s.cause() {
+                by_cause.entry(cause).or_default().push(s);
+            }
+            if certainty(s.modality()) != Certainty::Other {
+                by_certainty
+                    .entry(certainty(s.modality()))
+                    .or_default()
+                    .push(s);
+            }
+        }
+        // A source that also states the claim as fact doubts it less
+        // (or doubts another event of the same name).
+        let stated: rustc_hash::FxHashSet<&str> = by_certainty
+            .get(&Certainty::Stated)
+            .map(|v| v.iter().map(|s| s.document()).collect())
+            .unwrap_or_default();
+        let mut weigh = |mut found: Found<'a>| {
+            let conflict = &mut found.conflict;
+            let doubted = [&conflict.a, &conflict.b]
+                .into_iter()
+                .position(|s| certainty(s.modality) == Certainty::Doubted);
+            let side = match doubted {
+                Some(0) => Some(("a", &conflict.a.document)),
+                Some(_) => Some(("b", &conflict.b.document)),
+                None => None,
+            };
+            if conflict.kind == ConflictKind::Certainty
+                && let Some((label, document)) = side
+                && stated.contains(document.as_str())
+            {
+                conflict.score = (conflict.score * SELF_STATED * 100.0).round() / 100.0;
+                conflict
+                    .scoring
+                    .push(format!("{label} also states it as fact ×{SELF_STATED:.2}"));
+            }
+            keep(found)
+        };
+        for subs in [
+            by_cause.into_values().collect::<Vec<_>>(),
+            by_certainty.into_values().collect(),
+            by_date.into_values().collect(),
+        ] {
+            let subs: Vec<Cluster<'_>> = subs
+                .into_iter()
+                .map(|m| cluster(c.claim, m, &number))
+                .collect();
+            for (i, j) in star_pairs(&subs) {
+                pair_conflicts(
+                    (frame, false),
+                    &subs[i],
+                    &subs[j],
+                    settings,
+                    &number,
+                    texts,
+                    &mut weigh,
+                );
+            }
+        }
+    }
 }
 
 /// A cluster of `members`, sorted, ranked and with their documents.
@@ -692,8 +726,8 @@ fn weight_key(m: Modality) -> u32 {
 /// A conflict found, with the clusters behind its two sides.
 struct Found<'a> {
     conflict: Conflict,
-    a: Rc<[Stmt<'a>]>,
-    b: Rc<[Stmt<'a>]>,
+    a: Arc<[Stmt<'a>]>,
+    b: Arc<[Stmt<'a>]>,
 }
 
 /// A conflict with the clusters behind it: their sizes now, their members
@@ -714,8 +748,8 @@ fn with_members<'a>(
     conflict.b_documents = cb.documents.len();
     Found {
         conflict,
-        a: Rc::clone(&ca.members),
-        b: Rc::clone(&cb.members),
+        a: Arc::clone(&ca.members),
+        b: Arc::clone(&cb.members),
     }
 }
 

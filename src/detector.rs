@@ -359,26 +359,17 @@ impl Detector {
                 self.statements_of(doc, &sentences)
             };
             let summary = DocumentSummary::new(doc, sentences.len(), statements.len());
-            // Only what compare reads is kept, in as little room as it
-            // needs: conditionals, questions and purposes are counted in
-            // the summaries but never compared.
+            // Conditionals, questions and purposes are counted in the
+            // summaries but never compared.
             statements.retain(|s| s.modality.is_comparable());
-            statements.shrink_to_fit();
             (summary, statements)
         };
-        // Read a batch at a time, each statement kept compact as soon as
-        // its batch is read: the full statements of only one batch are in
+        // A batch of documents at a time is read, and its statements are
+        // kept compact: the full statements of at most two batches are in
         // memory at once.
         let mut summaries = Vec::with_capacity(order.len());
         let mut held = Held::default();
-        for batch in order.chunks(BATCH) {
-            #[cfg(feature = "parallel")]
-            let read: Vec<_> = {
-                use rayon::prelude::*;
-                batch.par_iter().map(|doc| read(doc)).collect()
-            };
-            #[cfg(not(feature = "parallel"))]
-            let read = batch.iter().map(|doc| read(doc));
+        let mut keep = |read: Vec<(DocumentSummary, Vec<Statement>)>| {
             for (summary, statements) in read {
                 summaries.push(summary);
                 held.reserve(statements.len());
@@ -387,6 +378,24 @@ impl Detector {
                 }
             }
             held.seal();
+        };
+        #[cfg(feature = "parallel")]
+        {
+            use rayon::prelude::*;
+            // One batch is kept while the next is read.
+            let mut pending = Vec::new();
+            for batch in order.chunks(BATCH) {
+                let (read, ()) = rayon::join(
+                    || batch.par_iter().map(|doc| read(doc)).collect(),
+                    || keep(std::mem::take(&mut pending)),
+                );
+                pending = read;
+            }
+            keep(pending);
+        }
+        #[cfg(not(feature = "parallel"))]
+        for batch in order.chunks(BATCH) {
+            keep(batch.iter().map(|doc| read(doc)).collect());
         }
         let texts = if distinct {
             Texts::Documents(documents.iter().map(|d| (d.id(), d)).collect())

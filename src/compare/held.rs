@@ -3,7 +3,7 @@
 //! fifth of what they cost as [`Statement`]s.
 
 use std::num::NonZeroU32;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
@@ -51,8 +51,8 @@ pub(crate) struct Held {
     sealed: Vec<Box<[Compact]>>,
     /// The batch being filled.
     statements: Vec<Compact>,
-    strings: Vec<Rc<str>>,
-    index: HashMap<Rc<str>, Sym>,
+    strings: Vec<Arc<str>>,
+    index: HashMap<Arc<str>, Sym>,
 }
 
 impl Held {
@@ -120,8 +120,8 @@ impl Held {
         // Four billion distinct strings would not fit in memory first.
         let number = u32::try_from(self.strings.len() + 1).unwrap_or(u32::MAX);
         let sym = Sym(NonZeroU32::new(number).unwrap_or(NonZeroU32::MAX));
-        let rc: Rc<str> = Rc::from(s);
-        self.strings.push(Rc::clone(&rc));
+        let rc: Arc<str> = Arc::from(s);
+        self.strings.push(Arc::clone(&rc));
         self.index.insert(rc, sym);
         sym
     }
