@@ -10,9 +10,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use aho_corasick::{
-    AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, Input, MatchKind, StartKind,
-};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
@@ -322,15 +320,8 @@ impl Frame {
 #[derive(Clone, Debug)]
 pub struct Lexicon {
     data: LexiconData,
-    /// Every phrase, anchored at one position, longest first.
-    anchored: AhoCorasick,
-    /// Every phrase, all matches: for the rare word start where the
-    /// longest phrase ends inside a word.
+    /// Every phrase, every match: one automaton for the whole lexicon.
     matcher: AhoCorasick,
-    /// Bytes a phrase can start with, either case.
-    first_bytes: Box<[bool; 256]>,
-    /// The longest phrase, in bytes.
-    longest: usize,
     meanings: Vec<Arc<[Entry]>>,
     pub(crate) frames: Vec<Frame>,
     titles: HashSet<String>,
@@ -653,24 +644,12 @@ impl Lexicon {
             .unzip();
         let compile_error =
             |e: aho_corasick::BuildError| invalid(format!("cannot compile the lexicon: {e}"));
-        let anchored = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .start_kind(StartKind::Anchored)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .map_err(compile_error)?;
         let matcher = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(compile_error)?;
-        let mut first_bytes = Box::new([false; 256]);
-        for b in patterns.iter().filter_map(|p| p.bytes().next()) {
-            first_bytes[usize::from(b.to_ascii_lowercase())] = true;
-            first_bytes[usize::from(b.to_ascii_uppercase())] = true;
-        }
-        let longest = patterns.iter().map(String::len).max().unwrap_or(0);
         let lower_set = |list: &[String]| list.iter().map(|s| s.to_lowercase()).collect();
         let mut aliases = HashMap::default();
         for (canonical, names) in &data.aliases {
@@ -717,10 +696,7 @@ impl Lexicon {
                 .map(|f| f.to_lowercase())
                 .collect(),
             data,
-            anchored,
             matcher,
-            first_bytes,
-            longest,
             meanings,
             frames,
             aliases,
@@ -732,21 +708,23 @@ impl Lexicon {
     /// longest first, not overlapping. Phrases listed under `ignore` win
     /// their span and are dropped.
     pub(crate) fn scan(&self, text: &str) -> Vec<Hit> {
-        // At each position that may start a word, the longest whole-word
-        // phrase; phrases never overlap, the leftmost wins.
-        let bytes = text.as_bytes();
+        // One pass finds every phrase on whole-word boundaries; then, from
+        // the left, the longest at each start, skipping starts inside a
+        // phrase taken.
+        let mut found: Vec<(usize, usize, usize)> = self
+            .matcher
+            .find_overlapping_iter(text)
+            .filter(|m| whole_word(text, m.start(), m.end()))
+            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+            .collect();
+        found.sort_unstable();
         let mut hits = Vec::new();
         let mut end = 0;
-        let mut after_word = false;
-        for (i, c) in text.char_indices() {
-            let boundary = !after_word;
-            after_word = c.is_alphanumeric();
-            if i < end || !boundary || !self.first_bytes[usize::from(bytes[i])] {
+        for (k, &(start, stop, pattern)) in found.iter().enumerate() {
+            let longest = found.get(k + 1).is_none_or(|next| next.0 != start);
+            if !longest || start < end {
                 continue;
             }
-            let Some((stop, pattern)) = self.longest_at(text, i) else {
-                continue;
-            };
             end = stop;
             let Some(entries) = self.meanings.get(pattern).cloned() else {
                 continue;
@@ -755,48 +733,28 @@ impl Lexicon {
                 continue;
             }
             hits.push(Hit {
-                span: Span::new(i, stop),
+                span: Span::new(start, stop),
                 entries,
             });
         }
         hits
     }
 
-    /// The longest phrase that starts at `at` and ends at a word boundary.
-    fn longest_at(&self, text: &str, at: usize) -> Option<(usize, usize)> {
-        let input = Input::new(text).range(at..).anchored(Anchored::Yes);
-        let m = self.anchored.find(input)?;
-        if whole_word(text, at, m.end()) {
-            return Some((m.end(), m.pattern().as_usize()));
-        }
-        // The longest ends inside a word; a shorter one may not.
-        let mut stop = (at + self.longest).min(text.len());
-        while !text.is_char_boundary(stop) {
-            stop += 1;
-        }
-        let window = text.get(at..stop)?;
-        self.matcher
-            .find_overlapping_iter(window)
-            .filter(|m| m.start() == 0 && whole_word(text, at, at + m.end()))
-            .map(|m| (at + m.end(), m.pattern().as_usize()))
-            .max()
-    }
-
     pub(crate) fn is_title(&self, word: &str) -> bool {
-        self.titles.contains(lower(word).as_ref())
+        with_lower(word, |w| self.titles.contains(w))
     }
 
     pub(crate) fn is_pronoun(&self, word: &str) -> bool {
-        self.pronouns.contains(lower(word).as_ref())
+        with_lower(word, |w| self.pronouns.contains(w))
     }
 
     /// Whether a word is a past form of an irregular verb ("struck").
     pub(crate) fn is_irregular_past(&self, word: &str) -> bool {
-        self.irregular_forms.contains(lower(word).as_ref())
+        with_lower(word, |w| self.irregular_forms.contains(w))
     }
 
     pub(crate) fn is_preposition(&self, word: &str) -> bool {
-        self.prepositions.contains(lower(word).as_ref())
+        with_lower(word, |w| self.prepositions.contains(w))
     }
 
     /// The count frame's index, when the lexicon has measures.
@@ -806,46 +764,41 @@ impl Lexicon {
 
     /// A written number or vague amount as a range: "three" is [3, 3].
     pub(crate) fn written_number(&self, words: &str) -> Option<(u64, u64)> {
-        let words = lower(words);
-        if let Some(&n) = self.data.counts.numbers.get(words.as_ref()) {
-            return Some((n, n));
-        }
-        self.data
-            .counts
-            .ranges
-            .get(words.as_ref())
-            .map(|&[a, b]| (a, b))
+        with_lower(words, |words| {
+            if let Some(&n) = self.data.counts.numbers.get(words) {
+                return Some((n, n));
+            }
+            self.data.counts.ranges.get(words).map(|&[a, b]| (a, b))
+        })
     }
 
     /// The bound a phrase sets on the number after it.
     pub(crate) fn bound(&self, phrase: &str) -> Option<BoundKind> {
-        self.data.counts.bounds.get(lower(phrase).as_ref()).copied()
+        with_lower(phrase, |w| self.data.counts.bounds.get(w).copied())
     }
 
     /// Whether a word next to a number makes it no count ("years", "aged").
     pub(crate) fn is_not_count(&self, word: &str) -> bool {
-        self.not_counts.contains(lower(word).as_ref())
+        with_lower(word, |w| self.not_counts.contains(w))
     }
 
     /// Whether a word names a day of the week or a month.
     pub(crate) fn is_calendar_word(&self, word: &str) -> bool {
-        let word = lower(word);
-        self.weekdays.contains(word.as_ref()) || self.data.dates.months.contains_key(word.as_ref())
+        with_lower(word, |w| {
+            self.weekdays.contains(w) || self.data.dates.months.contains_key(w)
+        })
     }
 
     /// The number of a month's name or abbreviation ("oct." is 10).
     pub(crate) fn month(&self, word: &str) -> Option<i8> {
-        let word = lower(word);
-        self.data
-            .dates
-            .months
-            .get(word.trim_end_matches('.'))
-            .copied()
+        with_lower(word, |w| {
+            self.data.dates.months.get(w.trim_end_matches('.')).copied()
+        })
     }
 
     /// Whether a word before a month's name makes it the whole month.
     pub(crate) fn is_whole_month_word(&self, word: &str) -> bool {
-        self.whole_month.contains(lower(word).as_ref())
+        with_lower(word, |w| self.whole_month.contains(w))
     }
 
     /// The clause frame's index, when the lexicon has antonyms.
@@ -855,7 +808,7 @@ impl Lexicon {
 
     /// Whether a word is a helping verb ("was", "has", "did").
     pub(crate) fn is_auxiliary(&self, word: &str) -> bool {
-        self.auxiliaries.contains(lower(word).as_ref())
+        with_lower(word, |w| self.auxiliaries.contains(w))
     }
 
     /// Whether a word is of a `grammar` class. Name joiners are matched as
@@ -864,21 +817,21 @@ impl Lexicon {
         let set = &self.classes[class as usize];
         match class {
             WordClass::NameJoiner => set.contains(word),
-            _ => set.contains(lower(word).as_ref()),
+            _ => with_lower(word, |w| set.contains(w)),
         }
     }
 
     pub(crate) fn is_determiner(&self, word: &str) -> bool {
-        self.determiners.contains(lower(word).as_ref())
+        with_lower(word, |w| self.determiners.contains(w))
     }
 
     pub(crate) fn is_group_speaker(&self, phrase: &str) -> bool {
-        self.group_speakers.contains(lower(phrase).as_ref())
+        with_lower(phrase, |w| self.group_speakers.contains(w))
     }
 
     /// The canonical name for an alias, if the lexicon knows one.
     pub(crate) fn alias(&self, name: &str) -> Option<&str> {
-        self.aliases.get(&name.to_lowercase()).map(String::as_str)
+        with_lower(name, |w| self.aliases.get(w)).map(String::as_str)
     }
 
     /// One spelling for the variants of a given name.
@@ -978,12 +931,26 @@ fn merge(data: &mut LexiconData, extra: LexiconData) {
 }
 
 /// Lower case, without allocating when it already is.
-fn lower(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.chars().any(char::is_uppercase) {
-        std::borrow::Cow::Owned(text.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(text)
+/// Calls `f` with `text` in lower case; short ASCII words are lowered on
+/// the stack, not on the heap.
+fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
+    const SHORT: usize = 48;
+    if text.is_ascii() {
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(text);
+        }
+        if text.len() <= SHORT {
+            let mut buf = [0u8; SHORT];
+            let buf = &mut buf[..text.len()];
+            buf.copy_from_slice(text.as_bytes());
+            buf.make_ascii_lowercase();
+            // ASCII lowered is still ASCII.
+            return f(std::str::from_utf8(buf).unwrap_or_default());
+        }
+    } else if !text.chars().any(char::is_uppercase) {
+        return f(text);
     }
+    f(&text.to_lowercase())
 }
 
 fn whole_word(text: &str, start: usize, end: usize) -> bool {
@@ -1154,6 +1121,27 @@ mod tests {
         assert!(!words.contains(&"Not"), "{words:?}");
         assert!(words.contains(&"failed to"), "{words:?}");
         assert!(words.contains(&"not"), "{words:?}");
+    }
+
+    #[test]
+    fn scan_falls_back_to_a_shorter_phrase_that_ends_a_word() {
+        let lexicon = Lexicon::builtin()
+            .extend_with_json(
+                r#"{"frames": [{"name": "talks", "statuses": {"collapsed": {"phrases": ["zorblat", "zorblat quux"]}}}]}"#,
+            )
+            .unwrap();
+        let words = |text: &'static str| -> Vec<&'static str> {
+            lexicon
+                .scan(text)
+                .iter()
+                .map(|h| &text[h.span.range()])
+                .collect()
+        };
+        assert_eq!(words("The zorblat quux."), ["zorblat quux"]);
+        // The longer phrase ends inside "quuxy"; the shorter one is whole.
+        assert_eq!(words("The zorblat quuxy."), ["zorblat"]);
+        // Inside a word, no phrase starts.
+        assert!(words("The unzorblat quux.").is_empty());
     }
 
     #[test]
