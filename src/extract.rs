@@ -599,28 +599,43 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
     }
 }
 
+/// The words of a sentence: runs of letters and digits, with inner
+/// hyphens, apostrophes and full stops ("U.S.", "don't", "18-19").
 fn tokenize<'a>(s: &'a str) -> Vec<Token<'a>> {
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut start: Option<usize> = None;
-    let push = |from: usize, to: usize, out: &mut Vec<Token<'a>>| {
-        let word = s[from..to].trim_end_matches(|c: char| !c.is_alphanumeric());
-        if !word.is_empty() {
-            out.push(Token {
-                span: Span::new(from, from + word.len()),
-                text: word,
-            });
-        }
+    // The word's first byte, and the end of its last letter or digit.
+    let mut word: Option<(usize, usize)> = None;
+    let mut push = |(from, to): (usize, usize)| {
+        out.push(Token {
+            span: Span::new(from, to),
+            text: &s[from..to],
+        })
     };
-    for (i, c) in s.char_indices() {
-        let inner = matches!(c, '-' | '\'' | '\u{2019}' | '.');
-        if c.is_alphanumeric() || (start.is_some() && inner) {
-            start.get_or_insert(i);
-        } else if let Some(from) = start.take() {
-            push(from, i, &mut out);
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (alphanumeric, inner, len) = if b.is_ascii() {
+            (
+                b.is_ascii_alphanumeric(),
+                matches!(b, b'-' | b'\'' | b'.'),
+                1,
+            )
+        } else {
+            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            (c.is_alphanumeric(), c == '\u{2019}', c.len_utf8())
+        };
+        if alphanumeric {
+            let from = word.map_or(i, |(from, _)| from);
+            word = Some((from, i + len));
+        } else if !(inner && word.is_some())
+            && let Some(w) = word.take()
+        {
+            push(w);
         }
+        i += len;
     }
-    if let Some(from) = start {
-        push(from, s.len(), &mut out);
+    if let Some(w) = word {
+        push(w);
     }
     out
 }
@@ -1190,19 +1205,27 @@ impl CueIndex {
 /// Byte offsets where a new clause begins: punctuation and clause-break words.
 fn clause_starts(s: &str, index: &CueIndex) -> Vec<usize> {
     let mut starts = Vec::new();
-    let mut prev = ' ';
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n).unwrap_or(' ');
-        let boundary = match c {
-            ',' | ';' | ':' | '(' | ')' | '\u{2014}' | '?' | '!' => true,
-            '\u{2013}' | '-' => prev.is_whitespace() || next.is_whitespace(),
-            _ => false,
+    let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let bytes = s.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        let boundary = match b {
+            b',' | b';' | b':' | b'(' | b')' | b'?' | b'!' => Some(i + 1),
+            b'-' => (spaced(s.get(..i).and_then(|p| p.chars().next_back()))
+                || spaced(s.get(i + 1..).and_then(|n| n.chars().next())))
+            .then_some(i + 1),
+            // An em dash always; an en dash with a space beside it.
+            0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0x80), Some(0x94)) => Some(i + 3),
+                (Some(0x80), Some(0x93)) => {
+                    (spaced(s.get(..i).and_then(|p| p.chars().next_back()))
+                        || spaced(s.get(i + 3..).and_then(|n| n.chars().next())))
+                    .then_some(i + 3)
+                }
+                _ => None,
+            },
+            _ => None,
         };
-        if boundary {
-            starts.push(i + c.len_utf8());
-        }
-        prev = c;
+        starts.extend(boundary);
     }
     starts.extend(index.of(CueKind::ClauseBreak).iter().map(|sp| sp.start));
     starts.sort_unstable();
@@ -1747,6 +1770,42 @@ mod tests {
             time("The truce held on Friday."),
             Some((_, TimeRef::Weekday(_)))
         ));
+    }
+
+    #[test]
+    fn words_keep_inner_marks_and_drop_trailing_ones() {
+        let s = "U.S. envoy\u{2019}s \u{201c}self-made\u{201d} café talks, on 18-19 Oct. naïve?";
+        let words: Vec<&str> = tokenize(s).iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            [
+                "U.S",
+                "envoy\u{2019}s",
+                "self-made",
+                "café",
+                "talks",
+                "on",
+                "18-19",
+                "Oct",
+                "naïve"
+            ]
+        );
+        for t in tokenize(s) {
+            assert_eq!(&s[t.span.range()], t.text);
+        }
+    }
+
+    #[test]
+    fn clauses_start_after_punctuation_and_spaced_dashes() {
+        let lexicon = Lexicon::builtin();
+        let starts = |s: &str| {
+            let hits = lexicon.scan(s);
+            clause_starts(s, &CueIndex::new(&lexicon, s, &hits))
+        };
+        // A comma, an em dash, and a spaced hyphen; not a hyphen inside a word.
+        assert_eq!(starts("a, b\u{2014}c - d e-f"), [2, 7, 10]);
+        // An en dash with a space beside it, not one between numbers.
+        assert_eq!(starts("x \u{2013} y 18\u{2013}19"), [5]);
     }
 
     #[test]

@@ -259,12 +259,13 @@ pub(crate) enum Entry {
 
 /// One lexicon phrase found in a text.
 #[derive(Clone, Debug)]
-pub(crate) struct Hit {
+pub(crate) struct Hit<'l> {
     pub(crate) span: Span,
-    pub(crate) entries: Arc<[Entry]>,
+    /// Borrowed from the lexicon: no count shared between threads to touch.
+    pub(crate) entries: &'l [Entry],
 }
 
-impl Hit {
+impl Hit<'_> {
     pub(crate) fn cue(&self, kind: CueKind) -> bool {
         self.entries.contains(&Entry::Cue(kind))
     }
@@ -332,6 +333,8 @@ pub struct Lexicon {
     auxiliaries: HashSet<String>,
     not_counts: HashSet<String>,
     weekdays: HashSet<String>,
+    /// Month names and abbreviations, lower case, to their numbers.
+    months: HashMap<String, i8>,
     whole_month: HashSet<String>,
     /// Every form of the irregular verbs.
     irregular_forms: HashSet<String>,
@@ -675,6 +678,12 @@ impl Lexicon {
             auxiliaries: lower_set(&data.clauses.auxiliaries),
             not_counts: lower_set(&data.counts.not_counts),
             weekdays: lower_set(&data.dates.weekdays),
+            months: data
+                .dates
+                .months
+                .iter()
+                .map(|(name, &n)| (name.to_lowercase(), n))
+                .collect(),
             whole_month: lower_set(&data.dates.whole_month),
             classes: [
                 lower_set(&data.grammar.speaker_gap),
@@ -707,7 +716,7 @@ impl Lexicon {
     /// Every lexicon phrase in `text` on whole-word boundaries, leftmost
     /// longest first, not overlapping. Phrases listed under `ignore` win
     /// their span and are dropped.
-    pub(crate) fn scan(&self, text: &str) -> Vec<Hit> {
+    pub(crate) fn scan(&self, text: &str) -> Vec<Hit<'_>> {
         // One pass finds every phrase on whole-word boundaries; then, from
         // the left, the longest at each start, skipping starts inside a
         // phrase taken.
@@ -726,7 +735,7 @@ impl Lexicon {
                 continue;
             }
             end = stop;
-            let Some(entries) = self.meanings.get(pattern).cloned() else {
+            let Some(entries) = self.meanings.get(pattern).map(|e| &e[..]) else {
                 continue;
             };
             if entries.contains(&Entry::Ignore) {
@@ -785,15 +794,13 @@ impl Lexicon {
     /// Whether a word names a day of the week or a month.
     pub(crate) fn is_calendar_word(&self, word: &str) -> bool {
         with_lower(word, |w| {
-            self.weekdays.contains(w) || self.data.dates.months.contains_key(w)
+            self.weekdays.contains(w) || self.months.contains_key(w)
         })
     }
 
     /// The number of a month's name or abbreviation ("oct." is 10).
     pub(crate) fn month(&self, word: &str) -> Option<i8> {
-        with_lower(word, |w| {
-            self.data.dates.months.get(w.trim_end_matches('.')).copied()
-        })
+        with_lower(word, |w| self.months.get(w.trim_end_matches('.')).copied())
     }
 
     /// Whether a word before a month's name makes it the whole month.
