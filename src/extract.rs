@@ -685,7 +685,9 @@ fn generic_clauses(
                 .iter()
                 .any(|e| matches!(e, Entry::Head { .. } | Entry::Cue(_)))
                 || taken.contains(&h.span);
-            (!other && h.span.start == t.span.start).then(|| (h.span, lemmas.get(verb).cloned()))
+            // The whole word: "cross" in "cross-border" is no verb.
+            let whole = h.span.start == t.span.start && h.span.end >= t.span.end;
+            (!other && whole).then(|| (h.span, lemmas.get(verb).cloned()))
         });
         let lower = t.text.chars().next().is_some_and(char::is_lowercase);
         let verb = match listed {
@@ -712,9 +714,25 @@ fn generic_clauses(
             passive |= lexicon.is(WordClass::Passive, p.text);
             k -= 1;
         }
-        let subject = k.checked_sub(1).map(|p| &tokens[p]).filter(|p| {
-            clause(p.span.start) == here && word(p) && gap(p, &tokens[k.min(i)]).trim().is_empty()
-        });
+        let joined = |a: usize, b: usize| gap(&tokens[a], &tokens[b]).trim().is_empty();
+        let listed_verb = |t: &Token<'_>| {
+            hit_at(t).is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Verb(_))))
+        };
+        let same_clause = |t: &Token<'_>| clause(t.span.start) == here;
+        let subject = k
+            .checked_sub(1)
+            .filter(|&p| {
+                let t = &tokens[p];
+                // "a revised pay offer": after a participle, a noun; and
+                // "workers reject pay offer": after a verb with a subject
+                // of its own, a noun ("the vote" may act).
+                let noun = participle(t)
+                    || (listed_verb(t)
+                        && p.checked_sub(1)
+                            .is_some_and(|b| word(&tokens[b]) && joined(b, p)));
+                same_clause(t) && word(t) && joined(p, k.min(i)) && !noun
+            })
+            .map(|p| &tokens[head_before_phrases(lexicon, tokens, p, &word, &gap, &same_clause)]);
         // An event a frame names ("the negotiations opened") is the frame's;
         // a person named by title ("the governor was arrested") is not.
         let event = |t: &Token<'_>| {
@@ -789,23 +807,77 @@ fn noun_run<'a>(
     let mut last = None;
     for n in 0..3 {
         let Some(t) = tokens.get(j + n) else { break };
-        if !word(t) || t.text.ends_with("ed") || t.text.ends_with("ing") {
+        let next = tokens
+            .get(j + n + 1)
+            .filter(|x| word(x) && gap(t, x).trim().is_empty());
+        if !word(t) {
             break;
         }
-        if let Some(p) = last
-            && !gap(p, t).trim().is_empty()
-        {
+        if t.text.ends_with("ed") || t.text.ends_with("ing") {
+            // A participle first may describe the noun after it ("the
+            // revised offer"); after a noun it is a verb ("the bill passed").
+            if n == 0 && next.is_some_and(|x| !x.text.ends_with("ed")) {
+                continue;
+            }
             break;
         }
         last = Some(t);
-        if tokens
-            .get(j + n + 1)
-            .is_none_or(|x| !gap(t, x).trim().is_empty())
-        {
+        if next.is_none() {
             break;
         }
     }
     last
+}
+
+/// A lower-case word that reads as a past participle ("revised"), not a
+/// short noun ("bed", "speed"). Words in "-ing" are often nouns
+/// ("crossing", "meeting") and are not taken as participles.
+fn participle(t: &Token<'_>) -> bool {
+    t.text.len() > 5 && t.text.starts_with(|c: char| c.is_lowercase()) && t.text.ends_with("ed")
+}
+
+/// The head of a subject before the phrases that qualify it:
+/// "dockworkers" in "dockworkers at the port of Valdora", "leader" in "the
+/// leader of the opposition"; but "protesters" in "many of the
+/// protesters". `at` is the word just before the verb.
+fn head_before_phrases<'a>(
+    lexicon: &Lexicon,
+    tokens: &[Token<'a>],
+    at: usize,
+    word: &impl Fn(&Token<'_>) -> bool,
+    gap: &impl Fn(&Token<'_>, &Token<'_>) -> &'a str,
+    same_clause: &impl Fn(&Token<'_>) -> bool,
+) -> usize {
+    let joined = |a: usize, b: usize| gap(&tokens[a], &tokens[b]).trim().is_empty();
+    let mut head = at;
+    for _ in 0..3 {
+        // The start of the noun run that ends at `head`, then its articles.
+        let mut start = head;
+        while start > 0 && word(&tokens[start - 1]) && joined(start - 1, start) {
+            start -= 1;
+        }
+        while start > 0 && lexicon.is_determiner(tokens[start - 1].text) && joined(start - 1, start)
+        {
+            start -= 1;
+        }
+        // A preposition, and a noun before it in the same clause.
+        let Some(before) = start.checked_sub(2) else {
+            break;
+        };
+        let (prep, noun) = (&tokens[before + 1], &tokens[before]);
+        if !lexicon.is_preposition(prep.text)
+            || !joined(before + 1, start)
+            || !joined(before, before + 1)
+            || !word(noun)
+            || !same_clause(noun)
+            || lexicon.is(WordClass::Quantifier, noun.text)
+            || lexicon.written_number(noun.text).is_some()
+        {
+            break;
+        }
+        head = before;
+    }
+    head
 }
 
 /// The first calendar date in a sentence: a month's name with a day or a
@@ -1806,6 +1878,30 @@ mod tests {
         assert_eq!(starts("a, b\u{2014}c - d e-f"), [2, 7, 10]);
         // An en dash with a space beside it, not one between numbers.
         assert_eq!(starts("x \u{2013} y 18\u{2013}19"), [5]);
+    }
+
+    #[test]
+    fn generic_clauses_read_whole_words_and_heads() {
+        let clauses = |text: &str| -> Vec<(String, String, Option<String>)> {
+            facts(text)
+                .statements
+                .into_iter()
+                .filter_map(|r| r.roles)
+                .map(|r| (r.verb, r.patient, r.agent))
+                .collect()
+        };
+        // "cross" in "cross-border" is no verb.
+        assert!(clauses("Talks focus on curbing cross-border terrorism.").is_empty());
+        // The head before its phrases acts; a participle describes a noun.
+        assert_eq!(
+            clauses("Dockworkers at the port of Valdora rejected the revised pay offer."),
+            [("reject".into(), "offer".into(), Some("dockworkers".into()))]
+        );
+        // "pay" after a verb with its own subject is a noun.
+        assert_eq!(
+            clauses("Dockworkers reject pay offer."),
+            [("reject".into(), "offer".into(), Some("dockworkers".into()))]
+        );
     }
 
     #[test]

@@ -67,6 +67,9 @@ struct GrammarData {
     /// Articles that point back to someone named before ("the minister
     /// said").
     definite: Vec<String>,
+    /// Words that take a part of what follows "of" ("many of the
+    /// protesters"): the head is after "of", not before.
+    quantifiers: Vec<String>,
 }
 
 /// A closed class of words in the lexicon's `grammar` section.
@@ -83,6 +86,7 @@ pub(crate) enum WordClass {
     Definite,
     /// A word of the top-level `sessions` list ("round").
     Session,
+    Quantifier,
 }
 
 /// What any clause may say, beyond the frames.
@@ -339,7 +343,7 @@ pub struct Lexicon {
     /// Every form of the irregular verbs.
     irregular_forms: HashSet<String>,
     /// The `grammar` word classes, in `WordClass` order.
-    classes: [HashSet<String>; 10],
+    classes: [HashSet<String>; 11],
     aliases: HashMap<String, String>,
     variants: HashMap<String, String>,
 }
@@ -697,6 +701,7 @@ impl Lexicon {
                 lower_set(&data.grammar.portfolio),
                 lower_set(&data.grammar.definite),
                 lower_set(&data.sessions),
+                lower_set(&data.grammar.quantifiers),
             ],
             irregular_forms: data
                 .irregular_verbs
@@ -910,6 +915,7 @@ fn merge(data: &mut LexiconData, extra: LexiconData) {
     g.genitive.extend(e.genitive);
     g.portfolio.extend(e.portfolio);
     g.definite.extend(e.definite);
+    g.quantifiers.extend(e.quantifiers);
     data.prepositions.extend(extra.prepositions);
     data.group_speakers.extend(extra.group_speakers);
     for (canonical, names) in extra.aliases {
@@ -1081,6 +1087,7 @@ mod tests {
             .unwrap();
         assert!(extended.is(WordClass::AgentMarker, "per"));
         assert!(extended.is(WordClass::AgentMarker, "by"));
+        assert!(builtin.is(WordClass::Quantifier, "Many"));
     }
 
     #[test]
