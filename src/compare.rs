@@ -359,8 +359,6 @@ pub(crate) fn conflicts<'s>(
         .iter()
         .map(|f| (f.name.as_str(), f))
         .collect();
-    // Documents by number, for cheap membership tests.
-    let number = |s: Stmt<'_>| s.document_number();
     let mut groups: BTreeMap<(&str, &str, &str), BTreeMap<Claim<'_>, Vec<Stmt<'_>>>> =
         BTreeMap::new();
     for s in held.iter().filter(|s| s.modality().is_comparable()) {
@@ -446,9 +444,9 @@ pub(crate) fn conflicts<'s>(
             if one.is_empty() || other.is_empty() {
                 continue;
             }
-            let c1 = cluster(claim(one[0]), one, &number);
-            let c2 = cluster(claim(other[0]), other, &number);
-            pair_conflicts((frame, true), &c1, &c2, settings, &number, texts, &mut keep);
+            let c1 = cluster(claim(one[0]), one);
+            let c2 = cluster(claim(other[0]), other);
+            pair_conflicts((frame, true), &c1, &c2, settings, texts, &mut keep);
         }
     }
     let mut out: Vec<Conflict> = best
@@ -485,10 +483,9 @@ fn group_conflicts<'a>(
     texts: &Texts<'_>,
     keep: &mut impl FnMut(Found<'a>),
 ) {
-    let number = |s: Stmt<'_>| s.document_number();
     let clusters: Vec<Cluster<'_>> = claims
         .into_iter()
-        .map(|(claim, members)| cluster(claim, members, &number))
+        .map(|(claim, members)| cluster(claim, members))
         .collect();
     // Counts may take many values: each is set against the most told.
     let pairs = if frame.name == COUNT_FRAME {
@@ -502,7 +499,6 @@ fn group_conflicts<'a>(
             &clusters[i],
             &clusters[j],
             settings,
-            &number,
             texts,
             keep,
         );
@@ -558,17 +554,13 @@ fn group_conflicts<'a>(
             by_certainty.into_values().collect(),
             by_date.into_values().collect(),
         ] {
-            let subs: Vec<Cluster<'_>> = subs
-                .into_iter()
-                .map(|m| cluster(c.claim, m, &number))
-                .collect();
+            let subs: Vec<Cluster<'_>> = subs.into_iter().map(|m| cluster(c.claim, m)).collect();
             for (i, j) in star_pairs(&subs) {
                 pair_conflicts(
                     (frame, false),
                     &subs[i],
                     &subs[j],
                     settings,
-                    &number,
                     texts,
                     &mut weigh,
                 );
@@ -578,15 +570,11 @@ fn group_conflicts<'a>(
 }
 
 /// A cluster of `members`, sorted, ranked and with their documents.
-fn cluster<'a>(
-    claim: Claim<'a>,
-    mut members: Vec<Stmt<'a>>,
-    number: &impl Fn(Stmt<'_>) -> u32,
-) -> Cluster<'a> {
+fn cluster<'a>(claim: Claim<'a>, mut members: Vec<Stmt<'a>>) -> Cluster<'a> {
     members.sort_by(|&x, &y| order_key(x).cmp(&order_key(y)));
     let mut ranked = members.clone();
     ranked.sort_by_key(|s| std::cmp::Reverse(weight_key(s.modality())));
-    let mut documents: Vec<u32> = members.iter().map(|&s| number(s)).collect();
+    let mut documents: Vec<u32> = members.iter().map(|&s| s.document_number()).collect();
     documents.sort_unstable();
     documents.dedup();
     Cluster {
@@ -605,7 +593,6 @@ fn pair_conflicts<'a>(
     c1: &Cluster<'a>,
     c2: &Cluster<'a>,
     settings: Settings,
-    number: &impl Fn(Stmt<'_>) -> u32,
     texts: &Texts<'_>,
     keep: &mut impl FnMut(Found<'a>),
 ) {
@@ -617,14 +604,14 @@ fn pair_conflicts<'a>(
         for &x in c1.members.iter() {
             for &y in c2.members.iter() {
                 if x.document() != y.document()
-                    && !(c2.holds(number(x)) && c1.holds(number(y)))
+                    && !(c2.holds(x.document_number()) && c1.holds(y.document_number()))
                     && let Some(conflict) = judge(frame, x, y, texts, reversed)
                 {
                     keep(with_members(conflict, x, y, c1, c2));
                 }
             }
         }
-    } else if let Some((x, y)) = representatives(c1, c2, number)
+    } else if let Some((x, y)) = representatives(c1, c2)
         && let Some(conflict) = judge(frame, x, y, texts, reversed)
     {
         keep(with_members(conflict, x, y, c1, c2));
@@ -685,11 +672,7 @@ fn comparable_pairs(clusters: &[Cluster<'_>]) -> Vec<(usize, usize)> {
 /// One statement from each cluster to stand for it: the most certain, then
 /// the first; from documents that do not hold both claims (a source that
 /// says both is not set against another that says both).
-fn representatives<'a>(
-    c1: &Cluster<'a>,
-    c2: &Cluster<'a>,
-    number: &impl Fn(Stmt<'_>) -> u32,
-) -> Option<(Stmt<'a>, Stmt<'a>)> {
+fn representatives<'a>(c1: &Cluster<'a>, c2: &Cluster<'a>) -> Option<(Stmt<'a>, Stmt<'a>)> {
     // `ranked` is stable-sorted from `members`: certainty, then order.
     // Looked for among the first few only, so that a large cluster set
     // against many others costs the same each time.
@@ -698,7 +681,7 @@ fn representatives<'a>(
             .iter()
             .take(REPRESENTATIVE_REACH)
             .copied()
-            .find(|&s| !other.holds(number(s)))
+            .find(|&s| !other.holds(s.document_number()))
     };
     let apart = |c: &Cluster<'a>, from: Stmt<'_>| {
         c.ranked
