@@ -1,8 +1,13 @@
 //! Sentence boundaries as byte spans.
 
-use std::fmt;
+mod stops;
 
+use std::fmt;
+use std::sync::{Arc, OnceLock};
+
+use crate::error::Error;
 use crate::span::Span;
+use stops::Stops;
 
 /// Splits text into sentences.
 ///
@@ -25,9 +30,12 @@ pub trait Segmenter: Send + Sync + fmt::Debug {
 ///
 /// Line structure comes first: a headline, a bullet line or a paragraph is its
 /// own sentence, while a line wrapped mid-sentence is joined to the next.
-/// Within a block, the abbreviation- and quote-aware rules of the `sentencex`
-/// crate find the boundaries ("Mr.", "U.S.", "p.m." do not end a sentence; a
-/// closing quote stays with its sentence).
+/// Within a block, a sentence ends after '.', '!', '?' or '…' and any closing
+/// quotes, before white space and a word that is not in lower case, unless
+/// the full stop ends a title ("Dr."), an initial, a dotted name ("U.S."),
+/// a list number, or an abbreviation ("p.m.", "Inc.") not followed by a
+/// capital. The abbreviations are data: `lexicon/abbreviations.json`, or
+/// your own with [`SentenceSplitter::from_json`].
 ///
 /// ```
 /// use gainsay::{Segmenter, SentenceSplitter};
@@ -40,9 +48,39 @@ pub trait Segmenter: Send + Sync + fmt::Debug {
 ///     ["Talks Stall", "Mr. Smith said the U.S. team left at 5 p.m. on Friday.", "Talks end."]
 /// );
 /// ```
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct SentenceSplitter {
-    _private: (),
+    stops: Arc<Stops>,
+}
+
+impl Default for SentenceSplitter {
+    fn default() -> SentenceSplitter {
+        static BUILTIN: OnceLock<Arc<Stops>> = OnceLock::new();
+        SentenceSplitter {
+            stops: Arc::clone(BUILTIN.get_or_init(|| Arc::new(Stops::builtin()))),
+        }
+    }
+}
+
+impl SentenceSplitter {
+    /// A splitter with the abbreviations of a JSON text instead of the
+    /// built-in ones (`lexicon/abbreviations.json`): `titles` never end a
+    /// sentence ("Dr."), `abbreviations` end one only before a capital
+    /// ("Inc.", "p.m."). Errors are [`ErrorKind::Lexicon`](crate::ErrorKind::Lexicon).
+    ///
+    /// ```
+    /// use gainsay::{Segmenter, SentenceSplitter};
+    ///
+    /// let splitter = SentenceSplitter::from_json(r#"{"titles": ["insp"]}"#).unwrap();
+    /// let text = "Insp. Vale left. He returned.";
+    /// assert_eq!(splitter.segment(text).len(), 2);
+    /// assert!(SentenceSplitter::from_json("[").is_err());
+    /// ```
+    pub fn from_json(text: &str) -> Result<SentenceSplitter, Error> {
+        Ok(SentenceSplitter {
+            stops: Arc::new(Stops::from_json(text, "<abbreviations>")?),
+        })
+    }
 }
 
 impl Segmenter for SentenceSplitter {
@@ -51,7 +89,7 @@ impl Segmenter for SentenceSplitter {
         for block in blocks(text) {
             for piece in cut(text, block, MAX_BLOCK, true) {
                 let from = out.len();
-                split_block(text, piece, &mut out);
+                split_block(&self.stops, text, piece, &mut out);
                 // Text with no sentence ends is cut into bounded pieces, so
                 // that the work per sentence stays bounded.
                 let long: Vec<Span> = out.drain(from..).collect();
@@ -166,41 +204,20 @@ fn is_bullet(line: &str) -> bool {
     }
 }
 
-fn split_block(text: &str, block: Span, out: &mut Vec<Span>) {
+fn split_block(stops: &Stops, text: &str, block: Span, out: &mut Vec<Span>) {
     let Some(slice) = text.get(block.range()) else {
         return;
     };
-    let found = std::panic::catch_unwind(|| {
-        sentencex::get_sentence_boundaries("en", slice)
-            .into_iter()
-            .map(|b| Span::new(b.start_byte, b.end_byte))
-            .collect::<Vec<_>>()
-    });
-    let mut last = 0;
-    let spans = match found {
-        Ok(spans) if spans_valid(slice, &spans) => spans,
-        // A splitter failure must not lose text: keep the block whole.
-        _ => vec![Span::new(0, slice.len())],
-    };
-    for span in spans {
-        let span = Span::new(span.start.max(last), span.end);
-        if span.end <= span.start {
-            continue;
-        }
-        last = span.end;
-        if let Some(trimmed) = trim(slice, span) {
+    let mut start = 0;
+    stops.each(slice, |end, next| {
+        if let Some(trimmed) = trim(slice, Span::new(start, end)) {
             out.push(trimmed.shift(block.start));
         }
+        start = next;
+    });
+    if let Some(trimmed) = trim(slice, Span::new(start, slice.len())) {
+        out.push(trimmed.shift(block.start));
     }
-}
-
-fn spans_valid(text: &str, spans: &[Span]) -> bool {
-    spans.iter().all(|s| {
-        s.start <= s.end
-            && s.end <= text.len()
-            && text.is_char_boundary(s.start)
-            && text.is_char_boundary(s.end)
-    })
 }
 
 /// The span without surrounding white space; `None` when nothing is left.
