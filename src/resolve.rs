@@ -32,14 +32,20 @@ pub(crate) fn document(
     // Per frame: the sentence of its last mention, and that mention.
     let mut recent: Vec<Option<(usize, Mention)>> = vec![None; lexicon.frames.len()];
     for (index, (fact, speaker)) in facts.iter().zip(speakers).enumerate() {
+        // Names are followed in every sentence; keys are made only for
+        // sentences with something to say.
+        let says = !fact.statements.is_empty();
         let speaker = match speaker {
-            SpeakerRef::Named(name) => Some(person(lexicon, &named.add(lexicon, &name))),
-            SpeakerRef::Anaphor => named.last.as_deref().map(|name| person(lexicon, name)),
-            SpeakerRef::Group(group) => Some(Speaker {
+            SpeakerRef::Named(name) => {
+                let speaker = named.add(lexicon, &name);
+                says.then_some(speaker)
+            }
+            SpeakerRef::Anaphor if says => named.last.clone(),
+            SpeakerRef::Group(group) if says => Some(Speaker {
                 key: format!("group:{group}"),
                 name: group,
             }),
-            SpeakerRef::None => None,
+            _ => None,
         };
         let mentions: Vec<Mention> = fact
             .mentions
@@ -349,35 +355,34 @@ fn quoted_speakers(doc: &Document, facts: &[SentenceFacts]) -> Vec<SpeakerRef> {
 #[derive(Default)]
 struct Named {
     by_surname: HashMap<String, Vec<(String, String)>>,
-    last: Option<String>,
+    /// The last person named.
+    last: Option<Speaker>,
 }
 
 impl Named {
     /// "Asif" after "Khawaja Muhammad Asif" in the same document is the
-    /// latter; records the name and returns it at its fullest.
-    fn add(&mut self, lexicon: &Lexicon, name: &str) -> String {
+    /// latter; records the name and returns the person at its fullest.
+    fn add(&mut self, lexicon: &Lexicon, name: &str) -> Speaker {
         let name = canonical(lexicon, name);
         let key = person_key(lexicon, &name);
         let surname = key.rsplit(' ').next().unwrap_or(&key).to_string();
         let known = self.by_surname.entry(surname).or_default();
-        let full = known
+        let fuller = known
             .iter()
             .filter(|(n, k)| n.len() > name.len() && same_person(k, &key))
-            .max_by_key(|(n, _)| n.len())
-            .map(|(n, _)| n.clone())
-            .unwrap_or(name);
-        if !known.iter().any(|(n, _)| *n == full) {
-            known.push((full.clone(), key));
+            .max_by_key(|(n, _)| n.len());
+        let speaker = match fuller {
+            Some((n, k)) => Speaker {
+                name: n.clone(),
+                key: k.clone(),
+            },
+            None => Speaker { name, key },
+        };
+        if !known.iter().any(|(n, _)| *n == speaker.name) {
+            known.push((speaker.name.clone(), speaker.key.clone()));
         }
-        self.last = Some(full.clone());
-        full
-    }
-}
-
-fn person(lexicon: &Lexicon, name: &str) -> Speaker {
-    Speaker {
-        name: name.to_string(),
-        key: person_key(lexicon, name),
+        self.last = Some(speaker.clone());
+        speaker
     }
 }
 

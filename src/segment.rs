@@ -86,15 +86,24 @@ impl SentenceSplitter {
 impl Segmenter for SentenceSplitter {
     fn segment(&self, text: &str) -> Vec<Span> {
         let mut out = Vec::new();
+        let mut pieces = Vec::new();
         for block in blocks(text) {
-            for piece in cut(text, block, MAX_BLOCK, true) {
+            pieces.clear();
+            if block.len() > MAX_BLOCK {
+                pieces.extend(cut(text, block, MAX_BLOCK, true));
+            } else {
+                pieces.push(block);
+            }
+            for &piece in &pieces {
                 let from = out.len();
                 split_block(&self.stops, text, piece, &mut out);
                 // Text with no sentence ends is cut into bounded pieces, so
                 // that the work per sentence stays bounded.
-                let long: Vec<Span> = out.drain(from..).collect();
-                for span in long {
-                    out.extend(cut(text, span, MAX_SENTENCE, false));
+                if out[from..].iter().any(|s| s.len() > MAX_SENTENCE) {
+                    let long: Vec<Span> = out.drain(from..).collect();
+                    for span in long {
+                        out.extend(cut(text, span, MAX_SENTENCE, false));
+                    }
                 }
             }
         }
