@@ -380,6 +380,28 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
     let s = text.get(span.range()).unwrap_or("");
     let hits = lexicon.scan(s);
     let tokens = tokenize(s);
+    let opens = s.matches('\u{201c}').count() as i32;
+    let closes = s.matches('\u{201d}').count() as i32;
+    let straight_quotes = s.matches('"').count();
+    // With no event, status, count or clause verb the sentence asserts
+    // nothing; only who speaks in it matters to the sentences around.
+    let asserts = hits.iter().flat_map(|h| h.entries).any(|e| {
+        matches!(
+            e,
+            Entry::Head { .. } | Entry::Status { .. } | Entry::Measure(_) | Entry::Verb(_)
+        )
+    });
+    if !asserts {
+        return SentenceFacts {
+            span,
+            mentions: Vec::new(),
+            speaker: speaker_of(lexicon, s, &hits, &tokens),
+            time: None,
+            quote_balance: opens - closes,
+            straight_quotes,
+            statements: Vec::new(),
+        };
+    }
     let index = CueIndex::new(lexicon, s, &hits);
     let clauses = clause_starts(s, &index);
     let clause = |pos: usize| clauses.partition_point(|&b| b <= pos);
@@ -586,15 +608,13 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
     };
     let time = absolute_date(lexicon, s, &tokens).or_else(relative);
 
-    let opens = s.matches('\u{201c}').count() as i32;
-    let closes = s.matches('\u{201d}').count() as i32;
     SentenceFacts {
         span,
         mentions,
         speaker: speaker_of(lexicon, s, &hits, &tokens),
         time,
         quote_balance: opens - closes,
-        straight_quotes: s.matches('"').count(),
+        straight_quotes,
         statements,
     }
 }
