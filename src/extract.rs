@@ -379,10 +379,9 @@ struct Token<'a> {
 pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFacts {
     let s = text.get(span.range()).unwrap_or("");
     let hits = lexicon.scan(s);
-    let tokens = tokenize(s);
-    let opens = s.matches('\u{201c}').count() as i32;
-    let closes = s.matches('\u{201d}').count() as i32;
-    let straight_quotes = s.matches('"').count();
+    let (tokens, marks) = lex(s);
+    let quote_balance = marks.opens - marks.closes;
+    let straight_quotes = marks.straight;
     // With no event, status, count or clause verb the sentence asserts
     // nothing; only who speaks in it matters to the sentences around.
     let asserts = hits.iter().flat_map(|h| h.entries).any(|e| {
@@ -397,13 +396,13 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
             mentions: Vec::new(),
             speaker: speaker_of(lexicon, s, &hits, &tokens),
             time: None,
-            quote_balance: opens - closes,
+            quote_balance,
             straight_quotes,
             statements: Vec::new(),
         };
     }
-    let index = CueIndex::new(lexicon, s, &hits);
-    let clauses = clause_starts(s, &index);
+    let index = CueIndex::new(lexicon, s, &hits, marks.questions, marks.stops);
+    let clauses = clause_starts(marks.clauses, &index);
     let clause = |pos: usize| clauses.partition_point(|&b| b <= pos);
 
     let mut mentions = Vec::new();
@@ -613,16 +612,41 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
         mentions,
         speaker: speaker_of(lexicon, s, &hits, &tokens),
         time,
-        quote_balance: opens - closes,
+        quote_balance,
         straight_quotes,
         statements,
     }
 }
 
+/// What one pass over a sentence finds besides its words.
+#[derive(Debug, Default)]
+struct Marks {
+    /// Byte offsets of '?'.
+    questions: Vec<usize>,
+    /// Byte offsets of '.' and '!'.
+    stops: Vec<usize>,
+    /// Where punctuation starts a new clause: after a comma, semicolon,
+    /// colon, bracket, '?' or '!', an em dash, or a spaced hyphen or en dash.
+    clauses: Vec<usize>,
+    /// Opening and closing curly double quotes.
+    opens: i32,
+    closes: i32,
+    /// Straight double quotes.
+    straight: usize,
+}
+
 /// The words of a sentence: runs of letters and digits, with inner
 /// hyphens, apostrophes and full stops ("U.S.", "don't", "18-19").
-fn tokenize<'a>(s: &'a str) -> Vec<Token<'a>> {
+#[cfg(test)]
+fn tokenize(s: &str) -> Vec<Token<'_>> {
+    lex(s).0
+}
+
+/// The words of a sentence, as [`tokenize`] gives them, and its marks, in
+/// one pass over the bytes.
+fn lex(s: &str) -> (Vec<Token<'_>>, Marks) {
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
+    let mut marks = Marks::default();
     // The word's first byte, and the end of its last letter or digit.
     let mut word: Option<(usize, usize)> = None;
     let mut push = |(from, to): (usize, usize)| {
@@ -631,6 +655,7 @@ fn tokenize<'a>(s: &'a str) -> Vec<Token<'a>> {
             text: &s[from..to],
         })
     };
+    let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
     let bytes = s.as_bytes();
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -647,17 +672,50 @@ fn tokenize<'a>(s: &'a str) -> Vec<Token<'a>> {
         if alphanumeric {
             let from = word.map_or(i, |(from, _)| from);
             word = Some((from, i + len));
+            i += len;
+            continue;
         } else if !(inner && word.is_some())
             && let Some(w) = word.take()
         {
             push(w);
+        }
+        let before = || s.get(..i).and_then(|p| p.chars().next_back());
+        match b {
+            b'?' => {
+                marks.questions.push(i);
+                marks.clauses.push(i + 1);
+            }
+            b'!' => {
+                marks.stops.push(i);
+                marks.clauses.push(i + 1);
+            }
+            b'.' => marks.stops.push(i),
+            b',' | b';' | b':' | b'(' | b')' => marks.clauses.push(i + 1),
+            b'"' => marks.straight += 1,
+            b'-' if spaced(before()) || spaced(s.get(i + 1..).and_then(|n| n.chars().next())) => {
+                marks.clauses.push(i + 1)
+            }
+            0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(0x80), Some(0x9C)) => marks.opens += 1,
+                (Some(0x80), Some(0x9D)) => marks.closes += 1,
+                // An em dash always; an en dash with a space beside it.
+                (Some(0x80), Some(0x94)) => marks.clauses.push(i + 3),
+                (Some(0x80), Some(0x93))
+                    if spaced(before())
+                        || spaced(s.get(i + 3..).and_then(|n| n.chars().next())) =>
+                {
+                    marks.clauses.push(i + 3)
+                }
+                _ => {}
+            },
+            _ => {}
         }
         i += len;
     }
     if let Some(w) = word {
         push(w);
     }
-    out
+    (out, marks)
 }
 
 /// The generic clauses of a sentence: a verb the lexicon lists for clauses,
@@ -1243,7 +1301,13 @@ struct CueIndex {
 }
 
 impl CueIndex {
-    fn new(lexicon: &Lexicon, s: &str, hits: &[Hit]) -> CueIndex {
+    fn new(
+        lexicon: &Lexicon,
+        s: &str,
+        hits: &[Hit],
+        questions: Vec<usize>,
+        stops: Vec<usize>,
+    ) -> CueIndex {
         let mut spans: [Vec<Span>; CueKind::COUNT] = Default::default();
         for hit in hits {
             // "in May": a month inside a sentence is no cue.
@@ -1261,15 +1325,6 @@ impl CueIndex {
                         list.push(hit.span);
                     }
                 }
-            }
-        }
-        let mut questions = Vec::new();
-        let mut stops = Vec::new();
-        for (i, b) in s.bytes().enumerate() {
-            match b {
-                b'?' => questions.push(i),
-                b'.' | b'!' => stops.push(i),
-                _ => {}
             }
         }
         CueIndex {
@@ -1295,30 +1350,7 @@ impl CueIndex {
 }
 
 /// Byte offsets where a new clause begins: punctuation and clause-break words.
-fn clause_starts(s: &str, index: &CueIndex) -> Vec<usize> {
-    let mut starts = Vec::new();
-    let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
-    let bytes = s.as_bytes();
-    for (i, &b) in bytes.iter().enumerate() {
-        let boundary = match b {
-            b',' | b';' | b':' | b'(' | b')' | b'?' | b'!' => Some(i + 1),
-            b'-' => (spaced(s.get(..i).and_then(|p| p.chars().next_back()))
-                || spaced(s.get(i + 1..).and_then(|n| n.chars().next())))
-            .then_some(i + 1),
-            // An em dash always; an en dash with a space beside it.
-            0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-                (Some(0x80), Some(0x94)) => Some(i + 3),
-                (Some(0x80), Some(0x93)) => {
-                    (spaced(s.get(..i).and_then(|p| p.chars().next_back()))
-                        || spaced(s.get(i + 3..).and_then(|n| n.chars().next())))
-                    .then_some(i + 3)
-                }
-                _ => None,
-            },
-            _ => None,
-        };
-        starts.extend(boundary);
-    }
+fn clause_starts(mut starts: Vec<usize>, index: &CueIndex) -> Vec<usize> {
     starts.extend(index.of(CueKind::ClauseBreak).iter().map(|sp| sp.start));
     starts.sort_unstable();
     starts
@@ -1892,7 +1924,9 @@ mod tests {
         let lexicon = Lexicon::builtin();
         let starts = |s: &str| {
             let hits = lexicon.scan(s);
-            clause_starts(s, &CueIndex::new(&lexicon, s, &hits))
+            let (_, marks) = lex(s);
+            let index = CueIndex::new(&lexicon, s, &hits, marks.questions, marks.stops);
+            clause_starts(marks.clauses, &index)
         };
         // A comma, an em dash, and a spaced hyphen; not a hyphen inside a word.
         assert_eq!(starts("a, b\u{2014}c - d e-f"), [2, 7, 10]);
