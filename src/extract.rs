@@ -1883,9 +1883,11 @@ mod tests {
             Some(("March".into(), abs(3, 1, 0, None)))
         );
         assert_eq!(
-            time("Sales in March 2024 were flat."),
+            time("Talks in March 2024 collapsed."),
             Some(("March 2024".into(), abs(3, 1, 0, Some(2024))))
         );
+        // A sentence that asserts nothing is not read for its time.
+        assert_eq!(time("Sales in March 2024 were flat."), None);
         // A modal verb, a name and a bare number are no dates.
         assert_eq!(time("The deal may come 9 days later."), None);
         assert_eq!(time("April Ryan asked 3 questions."), None);
