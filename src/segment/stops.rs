@@ -30,6 +30,8 @@ pub(crate) struct Stops {
     abbreviations: HashSet<Box<str>>,
 }
 
+const ELLIPSIS: &str = "\u{2026}";
+
 /// Longest abbreviation looked up, in bytes; longer words are none.
 const MAX_WORD: usize = 16;
 
@@ -70,7 +72,23 @@ impl Stops {
         let bytes = block.as_bytes();
         let mut start = 0;
         let mut i = 0;
-        while i < bytes.len() {
+        // The next '…', looked for again once passed.
+        let mut ellipsis = memchr::memmem::find(bytes, ELLIPSIS.as_bytes());
+        loop {
+            if ellipsis.is_some_and(|e| e < i) {
+                ellipsis = bytes
+                    .get(i..)
+                    .and_then(|rest| memchr::memmem::find(rest, ELLIPSIS.as_bytes()))
+                    .map(|p| p + i);
+            }
+            let stop = bytes
+                .get(i..)
+                .and_then(|rest| memchr::memchr3(b'.', b'!', b'?', rest))
+                .map(|p| p + i);
+            let Some(at) = stop.into_iter().chain(ellipsis).min() else {
+                return;
+            };
+            i = at;
             let Some(first) = terminator(bytes, i) else {
                 i += 1;
                 continue;
