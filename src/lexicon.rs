@@ -10,7 +10,9 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, MatchKind};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, ErrorKind};
@@ -326,7 +328,10 @@ impl Frame {
 pub struct Lexicon {
     data: LexiconData,
     /// Every phrase, every match: one automaton for the whole lexicon.
-    matcher: AhoCorasick,
+    /// Every phrase, matched from a given start only (anchored).
+    matcher: NFA,
+    /// The first words of the phrases: only words in it start a walk.
+    first_words: Option<HashSet<Vec<u8>>>,
     meanings: Vec<Arc<[Entry]>>,
     pub(crate) frames: Vec<Frame>,
     titles: HashSet<String>,
@@ -651,10 +656,9 @@ impl Lexicon {
             .unzip();
         let compile_error =
             |e: aho_corasick::BuildError| invalid(format!("cannot compile the lexicon: {e}"));
-        let matcher = AhoCorasickBuilder::new()
+        let matcher = NFA::builder()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(compile_error)?;
         let lower_set = |list: &[String]| list.iter().map(|s| s.to_lowercase()).collect();
@@ -710,6 +714,7 @@ impl Lexicon {
                 .map(|f| f.to_lowercase())
                 .collect(),
             data,
+            first_words: first_words(&patterns),
             matcher,
             meanings,
             frames,
@@ -722,36 +727,98 @@ impl Lexicon {
     /// longest first, not overlapping. Phrases listed under `ignore` win
     /// their span and are dropped.
     pub(crate) fn scan(&self, text: &str) -> Vec<Hit<'_>> {
-        // One pass finds every phrase on whole-word boundaries; then, from
-        // the left, the longest at each start, skipping starts inside a
-        // phrase taken.
-        let mut found: Vec<(usize, usize, usize)> = self
-            .matcher
-            .find_overlapping_iter(text)
-            .filter(|m| whole_word(text, m.start(), m.end()))
-            .map(|m| (m.start(), m.end(), m.pattern().as_usize()))
-            .collect();
-        found.sort_unstable();
+        // Left to right, the longest phrase that starts a word and ends one;
+        // starts inside a phrase taken are skipped. The automaton is walked
+        // only from words that begin some phrase: most words are looked up
+        // once in a set and never walked.
+        let bytes = text.as_bytes();
         let mut hits = Vec::new();
-        let mut end = 0;
-        for (k, &(start, stop, pattern)) in found.iter().enumerate() {
-            let longest = found.get(k + 1).is_none_or(|next| next.0 != start);
-            if !longest || start < end {
+        let mut taken = 0;
+        let mut at = 0;
+        let mut after_word = false;
+        while let Some(&b) = bytes.get(at) {
+            let (alphanumeric, len) = char_at(text, at, b);
+            if !alphanumeric {
+                if self.first_words.is_none() && !after_word && at >= taken {
+                    self.take(text, at, &mut taken, &mut hits);
+                }
+                after_word = false;
+                at += len;
                 continue;
             }
-            end = stop;
-            let Some(entries) = self.meanings.get(pattern).map(|e| &e[..]) else {
-                continue;
+            let start = at;
+            at += len;
+            while let Some(&b) = bytes.get(at) {
+                let (alphanumeric, len) = char_at(text, at, b);
+                if !alphanumeric {
+                    break;
+                }
+                at += len;
+            }
+            after_word = true;
+            let begins = match &self.first_words {
+                None => true,
+                Some(words) => with_ascii_lower(&bytes[start..at], |w| words.contains(w)),
             };
-            if entries.contains(&Entry::Ignore) {
-                continue;
+            if begins && start >= taken {
+                self.take(text, start, &mut taken, &mut hits);
             }
+        }
+        hits
+    }
+
+    /// Takes the longest phrase at `start`, if any.
+    fn take<'l>(&'l self, text: &str, start: usize, taken: &mut usize, hits: &mut Vec<Hit<'l>>) {
+        let Some((stop, pattern)) = self.longest_at(text, start) else {
+            return;
+        };
+        *taken = stop;
+        let Some(entries) = self.meanings.get(pattern).map(|e| &e[..]) else {
+            return;
+        };
+        if !entries.contains(&Entry::Ignore) {
             hits.push(Hit {
                 span: Span::new(start, stop),
                 entries,
             });
         }
-        hits
+    }
+
+    /// The end and pattern of the longest phrase that starts at `start` and
+    /// ends a word.
+    fn longest_at(&self, text: &str, start: usize) -> Option<(usize, usize)> {
+        let dfa = &self.matcher;
+        let mut state = dfa.start_state(Anchored::Yes).ok()?;
+        let mut best = None;
+        let rest = text.as_bytes().get(start..)?;
+        for (i, &b) in rest.iter().enumerate() {
+            let i = start + i;
+            state = dfa.next_state(Anchored::Yes, state, b);
+            if dfa.is_dead(state) {
+                break;
+            }
+            if !dfa.is_match(state) {
+                continue;
+            }
+            let stop = i + 1;
+            let ends_word = text
+                .get(stop..)
+                .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()));
+            if !ends_word {
+                continue;
+            }
+            // A match state also lists the phrases that end here but begin
+            // later; only one of the walk's own length begins at `start`.
+            let own = (0..dfa.match_len(state))
+                .map(|k| dfa.match_pattern(state, k))
+                .filter(|&p| dfa.pattern_len(p) == stop - start)
+                .map(|p| p.as_usize())
+                .max();
+            if let Some(pattern) = own {
+                best = Some((stop, pattern));
+            }
+        }
+        best
     }
 
     pub(crate) fn is_title(&self, word: &str) -> bool {
@@ -943,7 +1010,6 @@ fn merge(data: &mut LexiconData, extra: LexiconData) {
     data.clauses.auxiliaries.extend(extra.clauses.auxiliaries);
 }
 
-/// Lower case, without allocating when it already is.
 /// Calls `f` with `text` in lower case; short ASCII words are lowered on
 /// the stack, not on the heap.
 fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
@@ -966,10 +1032,51 @@ fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&text.to_lowercase())
 }
 
-fn whole_word(text: &str, start: usize, end: usize) -> bool {
-    let before = text.get(..start).and_then(|s| s.chars().next_back());
-    let after = text.get(end..).and_then(|s| s.chars().next());
-    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+/// Calls `f` with `bytes` lowered as ASCII, on the stack when short.
+fn with_ascii_lower<R>(bytes: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
+    const SHORT: usize = 48;
+    if !bytes.iter().any(u8::is_ascii_uppercase) {
+        return f(bytes);
+    }
+    if bytes.len() <= SHORT {
+        let mut buf = [0u8; SHORT];
+        let buf = &mut buf[..bytes.len()];
+        buf.copy_from_slice(bytes);
+        buf.make_ascii_lowercase();
+        return f(buf);
+    }
+    f(&bytes.to_ascii_lowercase())
+}
+
+/// Whether the character at byte `at` (whose first byte is `b`) is a
+/// letter or digit, and its length in bytes.
+fn char_at(text: &str, at: usize, b: u8) -> (bool, usize) {
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
+    match text.get(at..).and_then(|s| s.chars().next()) {
+        Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+        // Not a character boundary: a continuation byte, skipped alone.
+        None => (false, 1),
+    }
+}
+
+/// The first word of each phrase (its letters and digits up to the first
+/// other character), or `None` when a phrase begins with another character
+/// and every start must be walked.
+fn first_words(patterns: &[String]) -> Option<HashSet<Vec<u8>>> {
+    let mut words = HashSet::default();
+    for pattern in patterns {
+        let end = pattern
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphanumeric())
+            .map_or(pattern.len(), |(i, _)| i);
+        if end == 0 {
+            return None;
+        }
+        words.insert(pattern.as_bytes()[..end].to_ascii_lowercase());
+    }
+    Some(words)
 }
 
 /// The phrase with straight apostrophes, and with curly ones.
@@ -1156,6 +1263,45 @@ mod tests {
         assert_eq!(words("The zorblat quuxy."), ["zorblat"]);
         // Inside a word, no phrase starts.
         assert!(words("The unzorblat quux.").is_empty());
+    }
+
+    #[test]
+    fn scan_finds_phrases_after_hyphens_and_in_any_case() {
+        let lexicon = Lexicon::builtin()
+            .extend_with_json(
+                r#"{"frames": [{"name": "talks", "statuses": {"collapsed": {"phrases": ["zorblat", "vel-quux"]}}}]}"#,
+            )
+            .unwrap();
+        let words = |text: &'static str| -> Vec<&'static str> {
+            lexicon
+                .scan(text)
+                .iter()
+                .map(|h| &text[h.span.range()])
+                .collect()
+        };
+        assert_eq!(words("Pre-ZORBLAT quib."), ["ZORBLAT"]);
+        assert_eq!(words("Vel-Quux, fip zorblat."), ["Vel-Quux", "zorblat"]);
+        // A word that only begins like a phrase's first word is not walked.
+        assert!(words("Velo-quux fip zorblats.").is_empty());
+        // Letters outside ASCII are part of the word.
+        assert!(words("Zorblatü fip élzorblat.").is_empty());
+    }
+
+    #[test]
+    fn scan_walks_every_start_when_a_phrase_begins_with_a_sign() {
+        let lexicon = Lexicon::builtin()
+            .extend_with_json(
+                r##"{"frames": [{"name": "talks", "statuses": {"collapsed": {"phrases": ["#zorblat"]}}}]}"##,
+            )
+            .unwrap();
+        assert!(lexicon.first_words.is_none());
+        let text = "Then #zorblat trended; x#zorblat did not.";
+        let hits = lexicon.scan(text);
+        let words: Vec<&str> = hits.iter().map(|h| &text[h.span.range()]).collect();
+        assert!(words.contains(&"#zorblat"), "{words:?}");
+        assert_eq!(words.iter().filter(|w| **w == "#zorblat").count(), 1);
+        // The built-in phrases are still found on this path.
+        assert!(words.contains(&"not"), "{words:?}");
     }
 
     #[test]
