@@ -213,6 +213,13 @@ impl Inputs {
         } else {
             path.display().to_string()
         };
+        if !stdin && extension(path) == "jsonl" {
+            // Line by line: a large file is never held whole.
+            let file = std::fs::File::open(path).map_err(|e| format!("{name}: {e}"))?;
+            let reader = std::io::BufReader::with_capacity(1 << 16, file);
+            self.records(&name, Document::read_jsonl(&name, reader));
+            return Ok(());
+        }
         let mut bytes = Vec::new();
         let read = if stdin {
             std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
@@ -256,7 +263,15 @@ impl Inputs {
     }
 
     fn jsonl(&mut self, name: &str, text: &str) {
-        for record in Document::from_jsonl(name, text) {
+        self.records(name, Document::from_jsonl(name, text));
+    }
+
+    fn records(
+        &mut self,
+        name: &str,
+        records: impl Iterator<Item = Result<Document, gainsay::Error>>,
+    ) {
+        for record in records {
             match record {
                 Ok(doc) => self.docs.push(doc),
                 Err(e) => match e.kind() {
@@ -366,7 +381,14 @@ fn speaker_matches(name: &str, asked: &str) -> bool {
 }
 
 /// The output, and whether any conflict was found.
-fn run(options: Options) -> Result<(String, bool), String> {
+/// What a run prints.
+enum Output {
+    Text(String),
+    /// Written straight to stdout: a large report is never held as text.
+    Json(Report),
+}
+
+fn run(options: Options) -> Result<(Output, bool), String> {
     let mut files = Vec::new();
     for path in &options.paths {
         collect(path, &mut files)?;
@@ -410,7 +432,7 @@ fn run(options: Options) -> Result<(String, bool), String> {
             }
         }
         out.pop();
-        return Ok((out, false));
+        return Ok((Output::Text(out), false));
     }
     let bytes: usize = inputs.docs.iter().map(|d| d.text().len()).sum();
     progress.show(
@@ -441,8 +463,9 @@ fn run(options: Options) -> Result<(String, bool), String> {
                 .any(|name| speaker_matches(name, asked))
         });
     }
+    let failed = options.fail_on_conflict && !report.conflicts.is_empty();
     let output = match options.format {
-        Format::Json => report.to_json(),
+        Format::Json => return Ok((Output::Json(report), failed)),
         Format::JsonLines => {
             let lines: Result<Vec<String>, _> =
                 report.conflicts.iter().map(serde_json::to_string).collect();
@@ -457,8 +480,7 @@ fn run(options: Options) -> Result<(String, bool), String> {
             report.to_text(style).trim_end().to_string()
         }
     };
-    let failed = options.fail_on_conflict && !report.conflicts.is_empty();
-    Ok((output, failed))
+    Ok((Output::Text(output), failed))
 }
 
 fn main() -> ExitCode {
@@ -476,12 +498,15 @@ fn main() -> ExitCode {
     match run(options) {
         Ok((output, failed)) => {
             // A closed pipe (`crosscheck | head`) is not an error of ours.
-            let mut stdout = std::io::stdout().lock();
-            let written = if output.is_empty() {
-                stdout.flush()
-            } else {
-                writeln!(stdout, "{output}").and_then(|()| stdout.flush())
-            };
+            let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = match output {
+                Output::Text(text) if text.is_empty() => Ok(()),
+                Output::Text(text) => writeln!(stdout, "{text}"),
+                Output::Json(report) => report
+                    .write_json(&mut stdout)
+                    .and_then(|()| writeln!(stdout)),
+            }
+            .and_then(|()| stdout.flush());
             match written {
                 Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
                     eprintln!("crosscheck: cannot write the report: {e}");

@@ -370,9 +370,10 @@ impl Detector {
         let mut summaries = Vec::with_capacity(order.len());
         let mut held = Held::default();
         let mut keep = |read: Vec<(DocumentSummary, Vec<Statement>)>| {
+            // One block of the batch's size: never grown, never copied.
+            held.reserve(read.iter().map(|(_, s)| s.len()).sum());
             for (summary, statements) in read {
                 summaries.push(summary);
-                held.reserve(statements.len());
                 for s in statements {
                     held.push(s);
                 }

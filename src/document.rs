@@ -198,11 +198,71 @@ impl Document {
         text.lines()
             .enumerate()
             .filter(|(_, line)| !line.trim().is_empty())
-            .map(move |(i, line)| {
-                let record: Record =
-                    serde_json::from_str(line).map_err(|e| record_error(origin, i + 1, &e))?;
-                Ok(record.into_document(origin, format!("{origin}:{}", i + 1)))
-            })
+            .map(move |(i, line)| record_line(origin, i + 1, line))
+    }
+
+    /// Reads JSON Lines of article records from a reader, one line at a
+    /// time, as [`Document::from_jsonl`] reads them from a string: a day of
+    /// articles is never held twice in memory. A line that is not UTF-8 or
+    /// not a record gives an error naming its line, and reading goes on; a
+    /// failing reader gives one [`ErrorKind::Io`] error and ends.
+    ///
+    /// ```
+    /// use gainsay::{Document, ErrorKind};
+    ///
+    /// let lines = b"{\"id\": \"a\", \"text\": \"The vote passed.\"}\n\xff\n{\"text\": \"It failed.\"}";
+    /// let read: Vec<_> = Document::read_jsonl("day.jsonl", &lines[..]).collect();
+    /// assert_eq!(read[0].as_ref().unwrap().id(), "a");
+    /// assert!(matches!(read[1].as_ref().unwrap_err().kind(), ErrorKind::Record { line: 2, .. }));
+    /// assert_eq!(read[2].as_ref().unwrap().id(), "day.jsonl:3");
+    /// ```
+    pub fn read_jsonl<'a, R: std::io::BufRead + 'a>(
+        origin: &'a str,
+        mut reader: R,
+    ) -> impl Iterator<Item = Result<Document, Error>> + 'a {
+        let mut buf = Vec::new();
+        let mut line = 0;
+        let mut done = false;
+        std::iter::from_fn(move || {
+            while !done {
+                buf.clear();
+                match reader.read_until(b'\n', &mut buf) {
+                    Ok(0) => done = true,
+                    Err(source) => {
+                        done = true;
+                        return Some(Err(Error::new(ErrorKind::Io {
+                            path: origin.into(),
+                            source,
+                        })));
+                    }
+                    Ok(_) => {
+                        line += 1;
+                        // The line ending, as `str::lines` drops it.
+                        if buf.ends_with(b"\n") {
+                            buf.pop();
+                            if buf.ends_with(b"\r") {
+                                buf.pop();
+                            }
+                        }
+                        let text = match std::str::from_utf8(&buf) {
+                            Ok(text) => text,
+                            Err(e) => {
+                                return Some(Err(Error::new(ErrorKind::Record {
+                                    origin: origin.to_string(),
+                                    line,
+                                    column: e.valid_up_to() + 1,
+                                    message: "not valid UTF-8".to_string(),
+                                })));
+                            }
+                        };
+                        if !text.trim().is_empty() {
+                            return Some(record_line(origin, line, text));
+                        }
+                    }
+                }
+            }
+            None
+        })
     }
 
     /// Reads an HTML page: its text, with block elements on their own lines,
@@ -436,6 +496,13 @@ impl Record {
         doc.url = self.url;
         doc
     }
+}
+
+/// The document on one line of JSON Lines, named `origin:LINE` when it
+/// has no id.
+fn record_line(origin: &str, line: usize, text: &str) -> Result<Document, Error> {
+    let record: Record = serde_json::from_str(text).map_err(|e| record_error(origin, line, &e))?;
+    Ok(record.into_document(origin, format!("{origin}:{line}")))
 }
 
 fn record_error(origin: &str, line: usize, e: &serde_json::Error) -> Error {

@@ -331,24 +331,24 @@ pub struct Lexicon {
     /// Every phrase, matched from a given start only (anchored).
     matcher: NFA,
     /// The first words of the phrases: only words in it start a walk.
-    first_words: Option<HashSet<Vec<u8>>>,
+    first_words: Option<WordSet>,
     meanings: Vec<Arc<[Entry]>>,
     pub(crate) frames: Vec<Frame>,
-    titles: HashSet<String>,
-    pronouns: HashSet<String>,
-    determiners: HashSet<String>,
-    prepositions: HashSet<String>,
-    group_speakers: HashSet<String>,
-    auxiliaries: HashSet<String>,
-    not_counts: HashSet<String>,
-    weekdays: HashSet<String>,
+    titles: WordSet,
+    pronouns: WordSet,
+    determiners: WordSet,
+    prepositions: WordSet,
+    group_speakers: WordSet,
+    auxiliaries: WordSet,
+    not_counts: WordSet,
+    weekdays: WordSet,
     /// Month names and abbreviations, lower case, to their numbers.
     months: HashMap<String, i8>,
-    whole_month: HashSet<String>,
+    whole_month: WordSet,
     /// Every form of the irregular verbs.
-    irregular_forms: HashSet<String>,
+    irregular_forms: WordSet,
     /// The `grammar` word classes, in `WordClass` order.
-    classes: [HashSet<String>; 11],
+    classes: [WordSet; 11],
     aliases: HashMap<String, String>,
     variants: HashMap<String, String>,
 }
@@ -661,7 +661,8 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .map_err(compile_error)?;
-        let lower_set = |list: &[String]| list.iter().map(|s| s.to_lowercase()).collect();
+        let lower_set =
+            |list: &[String]| list.iter().map(|s| s.to_lowercase()).collect::<WordSet>();
         let mut aliases = HashMap::default();
         for (canonical, names) in &data.aliases {
             aliases.insert(canonical.to_lowercase(), canonical.clone());
@@ -712,7 +713,7 @@ impl Lexicon {
                 .values()
                 .flatten()
                 .map(|f| f.to_lowercase())
-                .collect(),
+                .collect::<WordSet>(),
             data,
             first_words: first_words(&patterns),
             matcher,
@@ -758,7 +759,7 @@ impl Lexicon {
             after_word = true;
             let begins = match &self.first_words {
                 None => true,
-                Some(words) => with_ascii_lower(&bytes[start..at], |w| words.contains(w)),
+                Some(words) => words.has_bytes(&bytes[start..at]),
             };
             if begins && start >= taken {
                 self.take(text, start, &mut taken, &mut hits);
@@ -822,20 +823,20 @@ impl Lexicon {
     }
 
     pub(crate) fn is_title(&self, word: &str) -> bool {
-        with_lower(word, |w| self.titles.contains(w))
+        self.titles.has(word)
     }
 
     pub(crate) fn is_pronoun(&self, word: &str) -> bool {
-        with_lower(word, |w| self.pronouns.contains(w))
+        self.pronouns.has(word)
     }
 
     /// Whether a word is a past form of an irregular verb ("struck").
     pub(crate) fn is_irregular_past(&self, word: &str) -> bool {
-        with_lower(word, |w| self.irregular_forms.contains(w))
+        self.irregular_forms.has(word)
     }
 
     pub(crate) fn is_preposition(&self, word: &str) -> bool {
-        with_lower(word, |w| self.prepositions.contains(w))
+        self.prepositions.has(word)
     }
 
     /// The count frame's index, when the lexicon has measures.
@@ -860,14 +861,12 @@ impl Lexicon {
 
     /// Whether a word next to a number makes it no count ("years", "aged").
     pub(crate) fn is_not_count(&self, word: &str) -> bool {
-        with_lower(word, |w| self.not_counts.contains(w))
+        self.not_counts.has(word)
     }
 
     /// Whether a word names a day of the week or a month.
     pub(crate) fn is_calendar_word(&self, word: &str) -> bool {
-        with_lower(word, |w| {
-            self.weekdays.contains(w) || self.months.contains_key(w)
-        })
+        self.weekdays.has(word) || with_lower(word, |w| self.months.contains_key(w))
     }
 
     /// The number of a month's name or abbreviation ("oct." is 10).
@@ -877,7 +876,7 @@ impl Lexicon {
 
     /// Whether a word before a month's name makes it the whole month.
     pub(crate) fn is_whole_month_word(&self, word: &str) -> bool {
-        with_lower(word, |w| self.whole_month.contains(w))
+        self.whole_month.has(word)
     }
 
     /// The clause frame's index, when the lexicon has antonyms.
@@ -887,7 +886,7 @@ impl Lexicon {
 
     /// Whether a word is a helping verb ("was", "has", "did").
     pub(crate) fn is_auxiliary(&self, word: &str) -> bool {
-        with_lower(word, |w| self.auxiliaries.contains(w))
+        self.auxiliaries.has(word)
     }
 
     /// Whether a word is of a `grammar` class. Name joiners are matched as
@@ -895,17 +894,17 @@ impl Lexicon {
     pub(crate) fn is(&self, class: WordClass, word: &str) -> bool {
         let set = &self.classes[class as usize];
         match class {
-            WordClass::NameJoiner => set.contains(word),
-            _ => with_lower(word, |w| set.contains(w)),
+            WordClass::NameJoiner => set.has_exact(word),
+            _ => set.has(word),
         }
     }
 
     pub(crate) fn is_determiner(&self, word: &str) -> bool {
-        with_lower(word, |w| self.determiners.contains(w))
+        self.determiners.has(word)
     }
 
     pub(crate) fn is_group_speaker(&self, phrase: &str) -> bool {
-        with_lower(phrase, |w| self.group_speakers.contains(w))
+        self.group_speakers.has(phrase)
     }
 
     /// The canonical name for an alias, if the lexicon knows one.
@@ -1032,20 +1031,93 @@ fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&text.to_lowercase())
 }
 
-/// Calls `f` with `bytes` lowered as ASCII, on the stack when short.
-fn with_ascii_lower<R>(bytes: &[u8], f: impl FnOnce(&[u8]) -> R) -> R {
-    const SHORT: usize = 48;
-    if !bytes.iter().any(u8::is_ascii_uppercase) {
-        return f(bytes);
+/// A set of words or short phrases looked up without regard to case: words
+/// of up to seven ASCII bytes are packed into a number, so most lookups
+/// hash one number and compare no bytes.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct WordSet {
+    short: HashSet<u64>,
+    /// The longer ones, in lower case.
+    long: HashSet<Box<[u8]>>,
+}
+
+impl WordSet {
+    /// Adds a word already in lower case.
+    fn insert(&mut self, lower: &[u8]) {
+        match pack(lower) {
+            Some(key) => {
+                self.short.insert(key);
+            }
+            None => {
+                self.long.insert(lower.into());
+            }
+        }
     }
-    if bytes.len() <= SHORT {
-        let mut buf = [0u8; SHORT];
-        let buf = &mut buf[..bytes.len()];
-        buf.copy_from_slice(bytes);
-        buf.make_ascii_lowercase();
-        return f(buf);
+
+    /// Whether the set holds `word` in lower case.
+    pub(crate) fn has(&self, word: &str) -> bool {
+        if word.is_ascii() {
+            return self.has_bytes(word.as_bytes());
+        }
+        with_lower(word, |w| self.has_bytes(w.as_bytes()))
     }
-    f(&bytes.to_ascii_lowercase())
+
+    /// Whether the set holds `word` as it is written.
+    pub(crate) fn has_exact(&self, word: &str) -> bool {
+        word.chars().all(|c| !c.is_uppercase()) && self.has(word)
+    }
+
+    /// Whether the set holds `bytes`, ASCII letters in any case.
+    pub(crate) fn has_bytes(&self, bytes: &[u8]) -> bool {
+        if let Some(key) = pack(bytes) {
+            return self.short.contains(&key);
+        }
+        if self.long.is_empty() {
+            return false;
+        }
+        if !bytes.iter().any(u8::is_ascii_uppercase) {
+            return self.long.contains(bytes);
+        }
+        const SHORT: usize = 48;
+        if bytes.len() <= SHORT {
+            let mut buf = [0u8; SHORT];
+            let buf = &mut buf[..bytes.len()];
+            buf.copy_from_slice(bytes);
+            buf.make_ascii_lowercase();
+            return self.long.contains(&buf[..]);
+        }
+        self.long.contains(&bytes.to_ascii_lowercase()[..])
+    }
+}
+
+impl<S: AsRef<str>> FromIterator<S> for WordSet {
+    fn from_iter<I: IntoIterator<Item = S>>(words: I) -> WordSet {
+        let mut set = WordSet::default();
+        for word in words {
+            set.insert(word.as_ref().as_bytes());
+        }
+        set
+    }
+}
+
+/// Up to seven ASCII bytes, lowered, and their count, as one number.
+fn pack(bytes: &[u8]) -> Option<u64> {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    if bytes.len() > 7 {
+        return None;
+    }
+    let mut buf = [0u8; 8];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    let x = u64::from_le_bytes(buf);
+    if x & (ONES * 0x80) != 0 {
+        return None;
+    }
+    // Each byte from 'A' to 'Z' gets 0x20, all at once; no byte carries
+    // into the next, as all are below 0x80.
+    let at_least_a = x + ONES * (0x80 - u64::from(b'A'));
+    let beyond_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = at_least_a & !beyond_z & (ONES * 0x80);
+    Some((x | (upper >> 2)) | ((bytes.len() as u64) << 56))
 }
 
 /// Whether the character at byte `at` (whose first byte is `b`) is a
@@ -1064,8 +1136,8 @@ fn char_at(text: &str, at: usize, b: u8) -> (bool, usize) {
 /// The first word of each phrase (its letters and digits up to the first
 /// other character), or `None` when a phrase begins with another character
 /// and every start must be walked.
-fn first_words(patterns: &[String]) -> Option<HashSet<Vec<u8>>> {
-    let mut words = HashSet::default();
+fn first_words(patterns: &[String]) -> Option<WordSet> {
+    let mut words = WordSet::default();
     for pattern in patterns {
         let end = pattern
             .char_indices()
@@ -1074,7 +1146,7 @@ fn first_words(patterns: &[String]) -> Option<HashSet<Vec<u8>>> {
         if end == 0 {
             return None;
         }
-        words.insert(pattern.as_bytes()[..end].to_ascii_lowercase());
+        words.insert(&pattern.as_bytes()[..end].to_ascii_lowercase());
     }
     Some(words)
 }
@@ -1179,6 +1251,43 @@ fn plural(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn packed_words_are_lowered_and_told_apart() {
+        assert_eq!(pack(b"Talks"), pack(b"talks"));
+        assert_eq!(pack(b"AZaz09@["), None);
+        assert_eq!(pack(b"@[`{"), pack(b"@[`{"));
+        assert_ne!(pack(b"@[`{"), pack(b"`{`{"));
+        assert_ne!(pack(b"ab"), pack(b"ab\0"));
+        assert_ne!(pack(b""), pack(b"\0"));
+        assert_eq!(pack("é".as_bytes()), None);
+        for b in 0u8..0x80 {
+            let lower = u64::from(b.to_ascii_lowercase()) | (1 << 56);
+            assert_eq!(pack(&[b]), Some(lower), "{b}");
+        }
+    }
+
+    #[test]
+    fn word_sets_ignore_case_short_and_long() {
+        let set: WordSet = ["said", "according", "président", "k"]
+            .into_iter()
+            .collect();
+        for word in [
+            "SAID",
+            "Said",
+            "According",
+            "ACCORDING",
+            "Président",
+            "PRÉSIDENT",
+        ] {
+            assert!(set.has(word), "{word}");
+        }
+        assert!(!set.has("sai") && !set.has("saids") && !set.has("accord"));
+        // The Kelvin sign lowers to an ASCII "k".
+        assert!(set.has("\u{212A}"));
+        assert!(set.has_exact("said") && !set.has_exact("Said"));
+        assert!(set.has_bytes(b"ACCORDING"));
+    }
 
     #[test]
     fn grammar_classes_come_from_data() {

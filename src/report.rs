@@ -132,6 +132,24 @@ impl Report {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// Writes the report as pretty-printed JSON, the same as
+    /// [`Report::to_json`], without holding it all in memory. Give it a
+    /// buffered writer.
+    ///
+    /// ```
+    /// let report = gainsay::Report::default();
+    /// let mut out = Vec::new();
+    /// report.write_json(&mut out).unwrap();
+    /// assert_eq!(String::from_utf8(out).unwrap(), report.to_json());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// The writer's error, when writing fails.
+    pub fn write_json<W: std::io::Write>(&self, writer: W) -> std::io::Result<()> {
+        serde_json::to_writer_pretty(writer, self).map_err(std::io::Error::from)
+    }
+
     /// A report read back from its JSON.
     ///
     /// ```

@@ -160,4 +160,27 @@ proptest! {
         let back = Report::from_json(&report.to_json()).unwrap();
         prop_assert_eq!(back, report);
     }
+
+    #[test]
+    fn json_lines_read_from_a_reader_as_from_a_string(
+        lines in prop::collection::vec(
+            prop_oneof![
+                newsy().prop_map(|t| serde_json::json!({"text": t}).to_string()),
+                "[a-z]{1,8}".prop_map(|id| serde_json::json!({"id": id, "text": "It held."}).to_string()),
+                any_text(),
+                Just(String::new()),
+            ],
+            0..8,
+        ),
+        crlf in any::<bool>(),
+    ) {
+        let text = lines.join(if crlf { "\r\n" } else { "\n" });
+        let show = |r: Result<Document, gainsay::Error>| match r {
+            Ok(doc) => format!("{doc:?}"),
+            Err(e) => format!("{:?}", e.kind()),
+        };
+        let from_string: Vec<String> = Document::from_jsonl("day", &text).map(show).collect();
+        let from_reader: Vec<String> = Document::read_jsonl("day", text.as_bytes()).map(show).collect();
+        prop_assert_eq!(from_reader, from_string);
+    }
 }

@@ -92,7 +92,7 @@ impl Held {
 
     /// Makes room for `more` statements.
     pub(crate) fn reserve(&mut self, more: usize) {
-        self.statements.reserve(more);
+        self.statements.reserve_exact(more);
     }
 
     /// Ends a batch: the statements pushed so far are kept in a block of
