@@ -9,7 +9,7 @@ const DEFAULT_MAX_LISTED_SOURCES: usize = 3;
 /// See [`DetectorBuilder::max_listed_members`].
 const DEFAULT_MAX_LISTED_MEMBERS: usize = 1000;
 /// Documents read at a time by [`Detector::check`].
-const BATCH: usize = 256;
+const BATCH: usize = 64;
 use crate::document::Document;
 use crate::error::Error;
 use crate::extract::{self, Statement};

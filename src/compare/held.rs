@@ -8,7 +8,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::date::Date;
-use crate::extract::{Modality, Polarity, Quantity, Statement};
+use crate::extract::{Cue, Modality, Polarity, Quantity, Statement};
 use crate::span::Span;
 
 /// A string kept once in [`Held`].
@@ -38,8 +38,8 @@ struct Compact {
     until: Option<Date>,
     time: Option<Sym>,
     cause: Option<Sym>,
-    /// Each cue as "kind: text".
-    cues: Box<[Sym]>,
+    /// Its cues, each as "kind: text": an index into the lists of cues.
+    cues: u32,
     quantity: Option<Box<Quantity>>,
 }
 
@@ -53,6 +53,9 @@ pub(crate) struct Held {
     statements: Vec<Compact>,
     strings: Vec<Arc<str>>,
     index: HashMap<Arc<str>, Sym>,
+    /// Each distinct list of cues once: few sentences differ in theirs.
+    cue_lists: Vec<Arc<[Sym]>>,
+    cue_index: HashMap<Arc<[Sym]>, u32>,
 }
 
 impl Held {
@@ -80,11 +83,7 @@ impl Held {
             until: s.until,
             time: s.time.as_deref().map(|t| self.intern(t)),
             cause: s.cause.as_deref().map(|c| self.intern(c)),
-            cues: s
-                .cues
-                .iter()
-                .map(|c| self.intern(&format!("{}: {}", c.kind, c.text)))
-                .collect(),
+            cues: self.intern_cues(&s.cues),
             quantity: s.quantity.map(Box::new),
         };
         self.statements.push(compact);
@@ -111,6 +110,28 @@ impl Held {
             .flat_map(|batch| batch.iter())
             .chain(&self.statements)
             .map(|c| Stmt { c, held: self })
+    }
+
+    fn intern_cues(&mut self, cues: &[Cue]) -> u32 {
+        let mut key = String::new();
+        let list: Vec<Sym> = cues
+            .iter()
+            .map(|c| {
+                key.clear();
+                key.push_str(&c.kind);
+                key.push_str(": ");
+                key.push_str(&c.text);
+                self.intern(&key)
+            })
+            .collect();
+        if let Some(&i) = self.cue_index.get(&list[..]) {
+            return i;
+        }
+        let i = u32::try_from(self.cue_lists.len()).unwrap_or(u32::MAX);
+        let list: Arc<[Sym]> = list.into();
+        self.cue_lists.push(Arc::clone(&list));
+        self.cue_index.insert(list, i);
+        i
     }
 
     fn intern(&mut self, s: &str) -> Sym {
@@ -228,7 +249,10 @@ impl<'a> Stmt<'a> {
     /// Each cue as "kind: text".
     pub(crate) fn cues(&self) -> impl Iterator<Item = &'a str> + 'a {
         let held = self.held;
-        self.c.cues.iter().map(move |&c| held.str(c))
+        let list = held.cue_lists.get(self.c.cues as usize);
+        list.into_iter()
+            .flat_map(|l| l.iter())
+            .map(move |&c| held.str(c))
     }
 
     pub(crate) fn quantity(&self) -> Option<&'a Quantity> {
