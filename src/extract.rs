@@ -299,6 +299,8 @@ pub(crate) enum SpeakerRef {
     /// "he", "the minister": the last person named.
     Anaphor,
     Group(String),
+    /// "it": whoever spoke in the sentence before.
+    Previous,
 }
 
 /// A time expression, before resolution against the document's date.
@@ -1702,6 +1704,9 @@ fn name_before(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> 
     if lexicon.is_pronoun(last.text) {
         return SpeakerRef::Anaphor;
     }
+    if lexicon.is(WordClass::Impersonal, last.text) {
+        return SpeakerRef::Previous;
+    }
     for n in [2usize, 1] {
         let words = i.checked_sub(n).map(|from| &tokens[from..i]);
         if let Some(found) = words.and_then(|w| group(lexicon, s, w)) {
@@ -1739,6 +1744,9 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
     }
     if lexicon.is_pronoun(first.text) {
         return SpeakerRef::Anaphor;
+    }
+    if lexicon.is(WordClass::Impersonal, first.text) {
+        return SpeakerRef::Previous;
     }
     if lexicon.is(WordClass::Definite, first.text)
         && tokens

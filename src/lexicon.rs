@@ -72,6 +72,9 @@ struct GrammarData {
     /// Words that take a part of what follows "of" ("many of the
     /// protesters"): the head is after "of", not before.
     quantifiers: Vec<String>,
+    /// Pronouns that speak for whoever spoke in the sentence before, not
+    /// for a person ("It added that ..."): never a name.
+    impersonal: Vec<String>,
 }
 
 /// A closed class of words in the lexicon's `grammar` section.
@@ -89,6 +92,7 @@ pub(crate) enum WordClass {
     /// A word of the top-level `sessions` list ("round").
     Session,
     Quantifier,
+    Impersonal,
 }
 
 /// What any clause may say, beyond the frames.
@@ -348,7 +352,7 @@ pub struct Lexicon {
     /// Every form of the irregular verbs.
     irregular_forms: WordSet,
     /// The `grammar` word classes, in `WordClass` order.
-    classes: [WordSet; 11],
+    classes: [WordSet; 12],
     aliases: HashMap<String, String>,
     variants: HashMap<String, String>,
 }
@@ -707,6 +711,7 @@ impl Lexicon {
                 lower_set(&data.grammar.definite),
                 lower_set(&data.sessions),
                 lower_set(&data.grammar.quantifiers),
+                lower_set(&data.grammar.impersonal),
             ],
             irregular_forms: data
                 .irregular_verbs
@@ -982,6 +987,7 @@ fn merge(data: &mut LexiconData, extra: LexiconData) {
     g.portfolio.extend(e.portfolio);
     g.definite.extend(e.definite);
     g.quantifiers.extend(e.quantifiers);
+    g.impersonal.extend(e.impersonal);
     data.prepositions.extend(extra.prepositions);
     data.group_speakers.extend(extra.group_speakers);
     for (canonical, names) in extra.aliases {
@@ -1304,6 +1310,7 @@ mod tests {
         assert!(extended.is(WordClass::AgentMarker, "per"));
         assert!(extended.is(WordClass::AgentMarker, "by"));
         assert!(builtin.is(WordClass::Quantifier, "Many"));
+        assert!(builtin.is(WordClass::Impersonal, "It"));
     }
 
     #[test]

@@ -31,22 +31,33 @@ pub(crate) fn document(
     let mut named = Named::default();
     // Per frame: the sentence of its last mention, and that mention.
     let mut recent: Vec<Option<(usize, Mention)>> = vec![None; lexicon.frames.len()];
+    // The sentence that last had a speaker, and who: "It added" speaks
+    // for them in the sentence right after.
+    let mut previous: Option<(usize, Speaker)> = None;
     for (index, (fact, speaker)) in facts.iter().zip(speakers).enumerate() {
         // Names are followed in every sentence; keys are made only for
-        // sentences with something to say.
+        // sentences with something to say, or one after them that may.
         let says = !fact.statements.is_empty();
+        let follow = facts
+            .get(index + 1)
+            .is_some_and(|next| next.speaker == SpeakerRef::Previous);
         let speaker = match speaker {
-            SpeakerRef::Named(name) => {
-                let speaker = named.add(lexicon, &name);
-                says.then_some(speaker)
-            }
-            SpeakerRef::Anaphor if says => named.last.clone(),
-            SpeakerRef::Group(group) if says => Some(Speaker {
+            SpeakerRef::Named(name) => Some(named.add(lexicon, &name)),
+            SpeakerRef::Anaphor if says || follow => named.last.clone(),
+            SpeakerRef::Group(group) if says || follow => Some(Speaker {
                 key: format!("group:{group}"),
                 name: group,
             }),
+            SpeakerRef::Previous if says || follow => previous
+                .as_ref()
+                .filter(|(at, _)| *at + 1 == index)
+                .map(|(_, s)| s.clone()),
             _ => None,
         };
+        if follow && let Some(s) = &speaker {
+            previous = Some((index, s.clone()));
+        }
+        let speaker = speaker.filter(|_| says);
         let mentions: Vec<Mention> = fact
             .mentions
             .iter()

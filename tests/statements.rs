@@ -547,6 +547,42 @@ fn speakers_are_found_and_resolved() {
 }
 
 #[test]
+fn it_speaks_for_whoever_spoke_just_before() {
+    let speaker = |text: &str| -> Vec<Option<String>> {
+        statements(text)
+            .iter()
+            .map(|s| s.speaker.as_ref().map(|p| p.name.clone()))
+            .collect()
+    };
+    let after_group =
+        "The ministry said the ceasefire was holding. It added that the border talks had stalled.";
+    assert_eq!(
+        speaker(after_group),
+        [
+            Some("the ministry".to_string()),
+            Some("the ministry".to_string())
+        ]
+    );
+    let after_person = "Trade Minister Ruth Okafor said on Friday the strike was over. It added that the talks had made progress.";
+    assert!(
+        speaker(after_person)
+            .iter()
+            .all(|n| n.as_deref().is_some_and(|n| n.ends_with("Ruth Okafor"))),
+        "{:?}",
+        speaker(after_person)
+    );
+    // With no one speaking just before, "It" is no one, and never a name.
+    for text in [
+        "It added that the border talks had stalled.",
+        "The strike entered its third week. It said the talks had stalled.",
+        "The ministry said the truce held. Rain fell. It added that the talks had stalled.",
+    ] {
+        let found = speaker(text);
+        assert_eq!(found.last(), Some(&None), "{text}: {found:?}");
+    }
+}
+
+#[test]
 fn the_talks_refers_to_the_round_named_earlier() {
     let text = "The third round of talks opened in Doha on Monday. \
                 By Wednesday the talks had collapsed.";
