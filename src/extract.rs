@@ -8,7 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::lexicon::{BoundKind, CueKind, Entry, Hit, Lexicon, WordClass};
+use crate::lexicon::{BoundKind, CueKind, Entry, Hit, Lexicon, WordClass, is_word_char};
 use crate::span::Span;
 
 /// Whether a statement is affirmed or negated.
@@ -669,7 +669,7 @@ fn lex(s: &str) -> (Vec<Token<'_>>, Marks) {
             )
         } else {
             let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            (c.is_alphanumeric(), c == '\u{2019}', c.len_utf8())
+            (is_word_char(c), c == '\u{2019}', c.len_utf8())
         };
         if alphanumeric {
             let from = word.map_or(i, |(from, _)| from);
@@ -1670,7 +1670,7 @@ fn inverted(s: &str, pos: usize) -> bool {
         .trim_end()
         .chars()
         .next_back()
-        .is_none_or(|c| !c.is_alphanumeric())
+        .is_none_or(|c| !is_word_char(c))
 }
 
 fn is_capitalised(word: &str) -> bool {

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use aho_corasick::automaton::Automaton;
+use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 use serde::{Deserialize, Serialize};
@@ -335,7 +335,7 @@ pub struct Lexicon {
     /// Every phrase, matched from a given start only (anchored).
     matcher: NFA,
     /// The first words of the phrases: only words in it start a walk.
-    first_words: Option<WordSet>,
+    first_words: Option<WordMap<StateID>>,
     meanings: Vec<Arc<[Entry]>>,
     pub(crate) frames: Vec<Frame>,
     titles: WordSet,
@@ -720,7 +720,7 @@ impl Lexicon {
                 .map(|f| f.to_lowercase())
                 .collect::<WordSet>(),
             data,
-            first_words: first_words(&patterns),
+            first_words: first_words(&patterns, &matcher),
             matcher,
             meanings,
             frames,
@@ -746,7 +746,7 @@ impl Lexicon {
             let (alphanumeric, len) = char_at(text, at, b);
             if !alphanumeric {
                 if self.first_words.is_none() && !after_word && at >= taken {
-                    self.take(text, at, &mut taken, &mut hits);
+                    self.take(text, start_walk(at), &mut taken, &mut hits);
                 }
                 after_word = false;
                 at += len;
@@ -755,6 +755,10 @@ impl Lexicon {
             let start = at;
             at += len;
             while let Some(&b) = bytes.get(at) {
+                if b.is_ascii_alphanumeric() {
+                    at += 1;
+                    continue;
+                }
                 let (alphanumeric, len) = char_at(text, at, b);
                 if !alphanumeric {
                     break;
@@ -762,20 +766,28 @@ impl Lexicon {
                 at += len;
             }
             after_word = true;
-            let begins = match &self.first_words {
-                None => true,
-                Some(words) => words.has_bytes(&bytes[start..at]),
+            if start < taken {
+                continue;
+            }
+            let walk = match &self.first_words {
+                None => Some(start_walk(start)),
+                // The walk goes on from the end of the first word.
+                Some(words) => words.get_bytes(&bytes[start..at]).map(|state| Walk {
+                    start,
+                    from: at,
+                    state: Some(state),
+                }),
             };
-            if begins && start >= taken {
-                self.take(text, start, &mut taken, &mut hits);
+            if let Some(walk) = walk {
+                self.take(text, walk, &mut taken, &mut hits);
             }
         }
         hits
     }
 
-    /// Takes the longest phrase at `start`, if any.
-    fn take<'l>(&'l self, text: &str, start: usize, taken: &mut usize, hits: &mut Vec<Hit<'l>>) {
-        let Some((stop, pattern)) = self.longest_at(text, start) else {
+    /// Takes the longest phrase of a walk, if any.
+    fn take<'l>(&'l self, text: &str, walk: Walk, taken: &mut usize, hits: &mut Vec<Hit<'l>>) {
+        let Some((stop, pattern)) = self.longest(text, walk) else {
             return;
         };
         *taken = stop;
@@ -784,47 +796,64 @@ impl Lexicon {
         };
         if !entries.contains(&Entry::Ignore) {
             hits.push(Hit {
-                span: Span::new(start, stop),
+                span: Span::new(walk.start, stop),
                 entries,
             });
         }
     }
 
-    /// The end and pattern of the longest phrase that starts at `start` and
-    /// ends a word.
-    fn longest_at(&self, text: &str, start: usize) -> Option<(usize, usize)> {
+    /// The end and pattern of the longest phrase that starts where the walk
+    /// starts and ends a word.
+    fn longest(&self, text: &str, walk: Walk) -> Option<(usize, usize)> {
         let dfa = &self.matcher;
-        let mut state = dfa.start_state(Anchored::Yes).ok()?;
+        let mut state = match walk.state {
+            Some(state) => state,
+            None => dfa.start_state(Anchored::Yes).ok()?,
+        };
         let mut best = None;
-        let rest = text.as_bytes().get(start..)?;
+        if walk.from > walk.start {
+            best = self.own_match(text, walk.start, walk.from, state);
+        }
+        let rest = text.as_bytes().get(walk.from..)?;
         for (i, &b) in rest.iter().enumerate() {
-            let i = start + i;
             state = dfa.next_state(Anchored::Yes, state, b);
             if dfa.is_dead(state) {
                 break;
             }
-            if !dfa.is_match(state) {
-                continue;
-            }
-            let stop = i + 1;
-            let ends_word = text
-                .get(stop..)
-                .is_some_and(|rest| rest.chars().next().is_none_or(|c| !c.is_alphanumeric()));
-            if !ends_word {
-                continue;
-            }
-            // A match state also lists the phrases that end here but begin
-            // later; only one of the walk's own length begins at `start`.
-            let own = (0..dfa.match_len(state))
-                .map(|k| dfa.match_pattern(state, k))
-                .filter(|&p| dfa.pattern_len(p) == stop - start)
-                .map(|p| p.as_usize())
-                .max();
-            if let Some(pattern) = own {
-                best = Some((stop, pattern));
+            let stop = walk.from + i + 1;
+            if let Some(found) = self.own_match(text, walk.start, stop, state) {
+                best = Some(found);
             }
         }
         best
+    }
+
+    /// The phrase from `start` to `stop` that `state` matches, if it ends
+    /// a word there.
+    fn own_match(
+        &self,
+        text: &str,
+        start: usize,
+        stop: usize,
+        state: StateID,
+    ) -> Option<(usize, usize)> {
+        let dfa = &self.matcher;
+        if !dfa.is_match(state) {
+            return None;
+        }
+        let ends_word = text
+            .get(stop..)
+            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_word_char(c)));
+        if !ends_word {
+            return None;
+        }
+        // A match state also lists the phrases that end here but begin
+        // later; only one of the walk's own length begins at `start`.
+        (0..dfa.match_len(state))
+            .map(|k| dfa.match_pattern(state, k))
+            .filter(|&p| dfa.pattern_len(p) == stop - start)
+            .map(|p| (stop, p.as_usize()))
+            .max()
     }
 
     pub(crate) fn is_title(&self, word: &str) -> bool {
@@ -1037,25 +1066,37 @@ fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&text.to_lowercase())
 }
 
-/// A set of words or short phrases looked up without regard to case: words
-/// of up to seven ASCII bytes are packed into a number, so most lookups
-/// hash one number and compare no bytes.
-#[derive(Clone, Debug, Default)]
-pub(crate) struct WordSet {
-    short: HashSet<u64>,
+/// Words or short phrases, looked up without regard to case, each with a
+/// value: words of up to seven ASCII bytes are packed into a number, so
+/// most lookups hash one number and compare no bytes.
+#[derive(Clone, Debug)]
+pub(crate) struct WordMap<V> {
+    short: HashMap<u64, V>,
     /// The longer ones, in lower case.
-    long: HashSet<Box<[u8]>>,
+    long: HashMap<Box<[u8]>, V>,
 }
 
-impl WordSet {
+/// A set of words: see [`WordMap`].
+pub(crate) type WordSet = WordMap<()>;
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            short: HashMap::default(),
+            long: HashMap::default(),
+        }
+    }
+}
+
+impl<V: Copy> WordMap<V> {
     /// Adds a word already in lower case.
-    fn insert(&mut self, lower: &[u8]) {
+    fn insert(&mut self, lower: &[u8], value: V) {
         match pack(lower) {
             Some(key) => {
-                self.short.insert(key);
+                self.short.insert(key, value);
             }
             None => {
-                self.long.insert(lower.into());
+                self.long.insert(lower.into(), value);
             }
         }
     }
@@ -1063,9 +1104,9 @@ impl WordSet {
     /// Whether the set holds `word` in lower case.
     pub(crate) fn has(&self, word: &str) -> bool {
         if word.is_ascii() {
-            return self.has_bytes(word.as_bytes());
+            return self.get_bytes(word.as_bytes()).is_some();
         }
-        with_lower(word, |w| self.has_bytes(w.as_bytes()))
+        with_lower(word, |w| self.get_bytes(w.as_bytes()).is_some())
     }
 
     /// Whether the set holds `word` as it is written.
@@ -1073,16 +1114,16 @@ impl WordSet {
         word.chars().all(|c| !c.is_uppercase()) && self.has(word)
     }
 
-    /// Whether the set holds `bytes`, ASCII letters in any case.
-    pub(crate) fn has_bytes(&self, bytes: &[u8]) -> bool {
+    /// The value of `bytes`, ASCII letters in any case.
+    pub(crate) fn get_bytes(&self, bytes: &[u8]) -> Option<V> {
         if let Some(key) = pack(bytes) {
-            return self.short.contains(&key);
+            return self.short.get(&key).copied();
         }
         if self.long.is_empty() {
-            return false;
+            return None;
         }
         if !bytes.iter().any(u8::is_ascii_uppercase) {
-            return self.long.contains(bytes);
+            return self.long.get(bytes).copied();
         }
         const SHORT: usize = 48;
         if bytes.len() <= SHORT {
@@ -1090,9 +1131,9 @@ impl WordSet {
             let buf = &mut buf[..bytes.len()];
             buf.copy_from_slice(bytes);
             buf.make_ascii_lowercase();
-            return self.long.contains(&buf[..]);
+            return self.long.get(&buf[..]).copied();
         }
-        self.long.contains(&bytes.to_ascii_lowercase()[..])
+        self.long.get(&bytes.to_ascii_lowercase()[..]).copied()
     }
 }
 
@@ -1100,7 +1141,7 @@ impl<S: AsRef<str>> FromIterator<S> for WordSet {
     fn from_iter<I: IntoIterator<Item = S>>(words: I) -> WordSet {
         let mut set = WordSet::default();
         for word in words {
-            set.insert(word.as_ref().as_bytes());
+            set.insert(word.as_ref().as_bytes(), ());
         }
         set
     }
@@ -1126,6 +1167,34 @@ fn pack(bytes: &[u8]) -> Option<u64> {
     Some((x | (upper >> 2)) | ((bytes.len() as u64) << 56))
 }
 
+/// Where a walk of the automaton for a phrase starts, where it goes on
+/// from, and the state there (`None`: the start state).
+#[derive(Clone, Copy)]
+struct Walk {
+    start: usize,
+    from: usize,
+    state: Option<StateID>,
+}
+
+/// A walk from `start`, from the automaton's start state.
+fn start_walk(start: usize) -> Walk {
+    Walk {
+        start,
+        from: start,
+        state: None,
+    }
+}
+
+/// Whether `c` is a letter or digit, as words are made of. Quotes, dashes
+/// and spaces of the General Punctuation block, common in news text, are
+/// answered without Unicode's tables.
+pub(crate) fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
 /// Whether the character at byte `at` (whose first byte is `b`) is a
 /// letter or digit, and its length in bytes.
 fn char_at(text: &str, at: usize, b: u8) -> (bool, usize) {
@@ -1133,26 +1202,31 @@ fn char_at(text: &str, at: usize, b: u8) -> (bool, usize) {
         return (b.is_ascii_alphanumeric(), 1);
     }
     match text.get(at..).and_then(|s| s.chars().next()) {
-        Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+        Some(c) => (is_word_char(c), c.len_utf8()),
         // Not a character boundary: a continuation byte, skipped alone.
         None => (false, 1),
     }
 }
 
 /// The first word of each phrase (its letters and digits up to the first
-/// other character), or `None` when a phrase begins with another character
-/// and every start must be walked.
-fn first_words(patterns: &[String]) -> Option<WordSet> {
-    let mut words = WordSet::default();
+/// other character) and the automaton's state after it, or `None` when a
+/// phrase begins with another character and every start must be walked.
+fn first_words(patterns: &[String], matcher: &NFA) -> Option<WordMap<StateID>> {
+    let mut words = WordMap::default();
+    let start = matcher.start_state(Anchored::Yes).ok()?;
     for pattern in patterns {
         let end = pattern
             .char_indices()
-            .find(|&(_, c)| !c.is_alphanumeric())
+            .find(|&(_, c)| !is_word_char(c))
             .map_or(pattern.len(), |(i, _)| i);
         if end == 0 {
             return None;
         }
-        words.insert(&pattern.as_bytes()[..end].to_ascii_lowercase());
+        let word = pattern.as_bytes()[..end].to_ascii_lowercase();
+        let state = word.iter().fold(start, |state, &b| {
+            matcher.next_state(Anchored::Yes, state, b)
+        });
+        words.insert(&word, state);
     }
     Some(words)
 }
@@ -1259,6 +1333,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn word_chars_agree_with_unicode() {
+        for c in ('\0'..='\u{3000}').chain(['\u{FF10}', '\u{1D400}']) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn packed_words_are_lowered_and_told_apart() {
         assert_eq!(pack(b"Talks"), pack(b"talks"));
         assert_eq!(pack(b"AZaz09@["), None);
@@ -1292,7 +1373,7 @@ mod tests {
         // The Kelvin sign lowers to an ASCII "k".
         assert!(set.has("\u{212A}"));
         assert!(set.has_exact("said") && !set.has_exact("Said"));
-        assert!(set.has_bytes(b"ACCORDING"));
+        assert_eq!(set.get_bytes(b"ACCORDING"), Some(()));
     }
 
     #[test]
