@@ -122,17 +122,21 @@ impl Report {
         });
     }
 
-    /// The report as pretty-printed JSON.
+    /// The report as JSON, indented; the small objects deep inside it (a
+    /// member, a span) each take one line.
     ///
     /// ```
     /// let json = gainsay::Report::default().to_json();
     /// assert!(json.contains("\"conflicts\": []"));
     /// ```
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let mut out = Vec::with_capacity(4096);
+        // Writing to a Vec cannot fail, and the JSON is UTF-8.
+        let _ = self.write_json(&mut out);
+        String::from_utf8(out).unwrap_or_default()
     }
 
-    /// Writes the report as pretty-printed JSON, the same as
+    /// Writes the report as JSON, the same as
     /// [`Report::to_json`], without holding it all in memory. Give it a
     /// buffered writer.
     ///
@@ -147,7 +151,9 @@ impl Report {
     ///
     /// The writer's error, when writing fails.
     pub fn write_json<W: std::io::Write>(&self, writer: W) -> std::io::Result<()> {
-        serde_json::to_writer_pretty(writer, self).map_err(std::io::Error::from)
+        let mut serializer = serde_json::Serializer::with_formatter(writer, Layered::default());
+        self.serialize(&mut serializer)
+            .map_err(std::io::Error::from)
     }
 
     /// A report read back from its JSON.
@@ -420,5 +426,134 @@ impl fmt::Display for Report {
     /// The report as plain text: [`Report::to_text`] with the default style.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.write_text(f, TextStyle::default())
+    }
+}
+
+/// JSON indented by two spaces down to [`Layered::FLAT_BELOW`] levels, and
+/// on one line below that: a conflict's members and spans are one line
+/// each, not five, which halves a large report.
+#[derive(Default)]
+struct Layered {
+    /// Containers open.
+    depth: usize,
+    /// Whether the innermost open container has a value yet.
+    has_value: bool,
+}
+
+impl Layered {
+    const FLAT_BELOW: usize = 4;
+
+    fn flat(&self) -> bool {
+        self.depth > Self::FLAT_BELOW
+    }
+
+    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, mark: &[u8]) -> std::io::Result<()> {
+        self.depth += 1;
+        self.has_value = false;
+        w.write_all(mark)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, mark: &[u8]) -> std::io::Result<()> {
+        if !self.flat() && self.has_value {
+            self.newline(w, self.depth - 1)?;
+        }
+        self.depth -= 1;
+        w.write_all(mark)
+    }
+
+    fn item<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        if self.flat() {
+            return if first { Ok(()) } else { w.write_all(b", ") };
+        }
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline(w, self.depth)
+    }
+
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W, depth: usize) -> std::io::Result<()> {
+        const SPACES: &[u8; 33] = b"\n                                ";
+        let width = 1 + 2 * depth;
+        match SPACES.get(..width) {
+            Some(line) => w.write_all(line),
+            None => {
+                w.write_all(b"\n")?;
+                (0..depth).try_for_each(|_| w.write_all(b"  "))
+            }
+        }
+    }
+}
+
+impl serde_json::ser::Formatter for Layered {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Detector, Document};
+
+    #[test]
+    fn json_is_indented_with_members_and_spans_on_one_line() {
+        let docs = [
+            Document::new("a", "The ceasefire is holding."),
+            Document::new("b", "The ceasefire collapsed."),
+        ];
+        let report = Detector::new().check(&docs);
+        let json = report.to_json();
+        assert!(json.starts_with("{\n  \"documents\": [\n    {\n      \"id\": \"a\""));
+        assert!(
+            json.lines()
+                .any(|l| l.trim() == r#"{"document": "b", "start": 0, "end": 24}"#),
+            "{json}"
+        );
+        assert!(json.contains(r#""evidence": {"start": "#), "{json}");
+        assert!(json.contains("\"conflicts\": [\n"));
+        assert_eq!(Report::from_json(&json).unwrap(), report);
+        assert!(Report::default().to_json().contains("\"conflicts\": []"));
     }
 }
