@@ -407,8 +407,8 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
     let clauses = clause_starts(marks.clauses, &index);
     let clause = |pos: usize| clauses.partition_point(|&b| b <= pos);
 
-    let mut mentions = Vec::new();
-    let mut mention_spans = Vec::new();
+    let mut mentions = Vec::with_capacity(hits.len());
+    let mut mention_spans = Vec::with_capacity(hits.len());
     for hit in &hits {
         for entry in hit.entries.iter() {
             if let Entry::Head { frame } = *entry {
@@ -648,7 +648,11 @@ fn tokenize(s: &str) -> Vec<Token<'_>> {
 /// one pass over the bytes.
 fn lex(s: &str) -> (Vec<Token<'_>>, Marks) {
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut marks = Marks::default();
+    let mut marks = Marks {
+        // About one clause mark in forty bytes of news text.
+        clauses: Vec::with_capacity(s.len() / 32 + 2),
+        ..Marks::default()
+    };
     // The word's first byte, and the end of its last letter or digit.
     let mut word: Option<(usize, usize)> = None;
     let mut push = |(from, to): (usize, usize)| {

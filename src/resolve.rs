@@ -27,7 +27,7 @@ pub(crate) fn document(
     with_text: bool,
 ) -> Vec<Statement> {
     let speakers = quoted_speakers(doc, facts);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(facts.iter().map(|f| f.statements.len()).sum());
     let mut named = Named::default();
     // Per frame: the sentence of its last mention, and that mention.
     let mut recent: Vec<Option<(usize, Mention)>> = vec![None; lexicon.frames.len()];
