@@ -1711,7 +1711,7 @@ fn name_before(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> 
     if lexicon.is(WordClass::Impersonal, last.text) {
         return SpeakerRef::Previous;
     }
-    for n in [2usize, 1] {
+    for n in [4usize, 3, 2, 1] {
         let words = i.checked_sub(n).map(|from| &tokens[from..i]);
         if let Some(found) = words.and_then(|w| group(lexicon, s, w)) {
             return found;
@@ -1752,18 +1752,18 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
     if lexicon.is(WordClass::Impersonal, first.text) {
         return SpeakerRef::Previous;
     }
+    for n in [4usize, 3, 2, 1] {
+        let words = tokens.get(start..start + n);
+        if let Some(found) = words.and_then(|w| group(lexicon, s, w)) {
+            return found;
+        }
+    }
     if lexicon.is(WordClass::Definite, first.text)
         && tokens
             .get(start + 1)
             .is_some_and(|t| lexicon.is_title(t.text) && !is_capitalised(t.text))
     {
         return SpeakerRef::Anaphor;
-    }
-    for n in [2usize, 1] {
-        let words = tokens.get(start..start + n);
-        if let Some(found) = words.and_then(|w| group(lexicon, s, w)) {
-            return found;
-        }
     }
     let mut words = Vec::new();
     let mut left = pos;
@@ -1784,8 +1784,27 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
 fn group(lexicon: &Lexicon, s: &str, words: &[Token<'_>]) -> Option<SpeakerRef> {
     let (first, last) = (words.first()?, words.last()?);
     let phrase = s.get(first.span.start..last.span.end)?;
-    lexicon
-        .is_group_speaker(phrase)
+    if lexicon.is_group_speaker(phrase) {
+        return Some(SpeakerRef::Group(phrase.to_lowercase()));
+    }
+    // "the transport ministry": an article, words in lower case that
+    // describe, and the head of a group the lexicon lists ("the ministry").
+    let middle = words.get(1..words.len().saturating_sub(1))?;
+    if middle.is_empty() || !lexicon.is(WordClass::Definite, first.text) {
+        return None;
+    }
+    let plain = words.windows(2).all(|w| {
+        s.get(w[0].span.end..w[1].span.start)
+            .is_some_and(|gap| gap.chars().all(char::is_whitespace))
+    });
+    let describe = middle.iter().all(|t| {
+        t.text.starts_with(char::is_lowercase)
+            && !lexicon.is_auxiliary(t.text)
+            && !lexicon.is_preposition(t.text)
+            && !lexicon.is_determiner(t.text)
+    });
+    let head = format!("{} {}", first.text, last.text);
+    (plain && describe && lexicon.is_group_speaker(&head))
         .then(|| SpeakerRef::Group(phrase.to_lowercase()))
 }
 

@@ -547,6 +547,33 @@ fn speakers_are_found_and_resolved() {
 }
 
 #[test]
+fn a_listed_group_with_words_that_describe_it_speaks() {
+    let speaker = |text: &str| -> Option<String> {
+        statements(text)
+            .first()
+            .and_then(|s| s.speaker.as_ref().map(|p| p.name.clone()))
+    };
+    assert_eq!(
+        speaker("The truce collapsed on Tuesday, the transport ministry said.").as_deref(),
+        Some("the transport ministry")
+    );
+    assert_eq!(
+        speaker("The truce collapsed, said the interior ministry.").as_deref(),
+        Some("the interior ministry")
+    );
+    // "the ministry" itself, as before.
+    assert_eq!(
+        speaker("The truce collapsed, the ministry said.").as_deref(),
+        Some("the ministry")
+    );
+    // A head the lexicon does not list as a group makes none.
+    assert_eq!(
+        speaker("The truce collapsed, the transport union said.").as_deref(),
+        None
+    );
+}
+
+#[test]
 fn it_speaks_for_whoever_spoke_just_before() {
     let speaker = |text: &str| -> Vec<Option<String>> {
         statements(text)
