@@ -1687,6 +1687,28 @@ fn plain_gap(s: &str, from: usize, to: usize) -> bool {
 }
 
 fn name_before(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> SpeakerRef {
+    match name_before_in(lexicon, s, tokens, pos, true) {
+        Ok(found) => found,
+        // "Mara Quist, the union's leader, said": the name before the
+        // words that describe it.
+        Err(comma) => name_before_in(lexicon, s, tokens, comma, false).unwrap_or(SpeakerRef::None),
+    }
+}
+
+/// Words between commas right before a speech verb that describe the name
+/// before them: at most this many.
+const APPOSITIVE_WORDS: usize = 8;
+
+/// The name before `pos`, or, when commas set off words that describe it
+/// ("the union's leader") and `appositive` allows, `Err` with the offset
+/// of the first comma.
+fn name_before_in(
+    lexicon: &Lexicon,
+    s: &str,
+    tokens: &[Token<'_>],
+    pos: usize,
+    appositive: bool,
+) -> Result<SpeakerRef, usize> {
     let mut i = tokens.partition_point(|t| t.span.end <= pos);
     let mut edge = pos;
     // Skip "has", "on Thursday" and the like between the name and the verb.
@@ -1700,21 +1722,25 @@ fn name_before(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> 
         i -= 1;
     }
     let Some(last) = i.checked_sub(1).map(|j| tokens[j]) else {
-        return SpeakerRef::None;
+        return Ok(SpeakerRef::None);
     };
     if !plain_gap(s, last.span.end, edge) {
-        return SpeakerRef::None;
+        let comma = s.get(last.span.end..edge).is_some_and(|g| g.trim() == ",");
+        return match appositive_comma(lexicon, s, &tokens[..i]) {
+            Some(at) if appositive && comma => Err(at),
+            _ => Ok(SpeakerRef::None),
+        };
     }
     if lexicon.is_pronoun(last.text) {
-        return SpeakerRef::Anaphor;
+        return Ok(SpeakerRef::Anaphor);
     }
     if lexicon.is(WordClass::Impersonal, last.text) {
-        return SpeakerRef::Previous;
+        return Ok(SpeakerRef::Previous);
     }
     for n in [4usize, 3, 2, 1] {
         let words = i.checked_sub(n).map(|from| &tokens[from..i]);
         if let Some(found) = words.and_then(|w| group(lexicon, s, w)) {
-            return found;
+            return Ok(found);
         }
     }
     let mut words: Vec<Token<'_>> = Vec::new();
@@ -1735,7 +1761,28 @@ fn name_before(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> 
         j -= 1;
     }
     words.reverse();
-    name_from(lexicon, &words)
+    Ok(name_from(lexicon, &words))
+}
+
+/// For words ending right before a comma ("..., the union's leader,"), the
+/// offset of the comma that opens them, when they begin with an article or
+/// a title and are few.
+fn appositive_comma(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>]) -> Option<usize> {
+    let n = tokens.len();
+    for k in (n.saturating_sub(APPOSITIVE_WORDS)..n).rev() {
+        let t = tokens[k];
+        let before = tokens.get(k.wrapping_sub(1))?;
+        let gap = s.get(before.span.end..t.span.start)?;
+        if gap.trim().is_empty() {
+            continue;
+        }
+        let opens = gap.trim() == ","
+            && (lexicon.is(WordClass::Definite, t.text)
+                || lexicon.is(WordClass::Indefinite, t.text)
+                || lexicon.is_title(t.text));
+        return opens.then(|| before.span.end + gap.find(',').unwrap_or(0));
+    }
+    None
 }
 
 fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> SpeakerRef {
@@ -1821,7 +1868,16 @@ fn name_from(lexicon: &Lexicon, words: &[Token<'_>]) -> SpeakerRef {
         .get(portfolio..)
         .filter(|w| !w.is_empty())
         .unwrap_or(words);
-    let start = words.iter().position(|t| !lone(t));
+    // "Union leader Mara Quist": the name begins after the last title.
+    let after_title = words
+        .iter()
+        .rposition(|t| lexicon.is_title(t.text))
+        .filter(|&k| k + 1 < words.len())
+        .map_or(0, |k| k + 1);
+    let start = words[after_title..]
+        .iter()
+        .position(|t| !lone(t))
+        .map(|k| k + after_title);
     let end = words
         .iter()
         .rposition(|t| !lexicon.is(WordClass::NameJoiner, t.text));
