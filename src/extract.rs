@@ -1805,6 +1805,20 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
             return found;
         }
     }
+    // "according to union officials": one word that describes a group the
+    // lexicon lists alone.
+    if let Some([word, head]) = tokens.get(start..start + 2)
+        && word.text.starts_with(char::is_lowercase)
+        && plain_gap(s, word.span.end, head.span.start)
+        && !lexicon.is_auxiliary(word.text)
+        && !lexicon.is_preposition(word.text)
+        && !lexicon.is_determiner(word.text)
+        && !lexicon.is(WordClass::Definite, word.text)
+        && lexicon.is_group_speaker(head.text)
+    {
+        let phrase = &s[word.span.start..head.span.end];
+        return SpeakerRef::Group(phrase.to_lowercase());
+    }
     if lexicon.is(WordClass::Definite, first.text)
         && tokens
             .get(start + 1)

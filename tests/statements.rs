@@ -595,6 +595,14 @@ fn a_listed_group_with_words_that_describe_it_speaks() {
         speaker("The truce collapsed, the ministry said.").as_deref(),
         Some("the ministry")
     );
+    assert_eq!(
+        speaker("The truce collapsed on Friday, according to union officials.").as_deref(),
+        Some("union officials")
+    );
+    assert_eq!(
+        speaker("The truce collapsed on Friday, according to officials in Varna.").as_deref(),
+        Some("officials")
+    );
     // A head the lexicon does not list as a group makes none.
     assert_eq!(
         speaker("The truce collapsed, the transport union said.").as_deref(),
