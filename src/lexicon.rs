@@ -1448,20 +1448,27 @@ mod tests {
         assert!(words.contains(&"not"), "{words:?}");
     }
 
+    /// The built-in lexicon with `phrases` for a collapse of talks.
+    fn with_phrases(phrases: &str) -> Lexicon {
+        let json = format!(
+            r#"{{"frames": [{{"name": "talks", "statuses": {{"collapsed": {{"phrases": {phrases}}}}}}}]}}"#
+        );
+        Lexicon::builtin().extend_with_json(&json).unwrap()
+    }
+
+    /// The phrases a scan finds, as written.
+    fn scanned<'t>(lexicon: &Lexicon, text: &'t str) -> Vec<&'t str> {
+        lexicon
+            .scan(text)
+            .iter()
+            .map(|h| &text[h.span.range()])
+            .collect()
+    }
+
     #[test]
     fn scan_falls_back_to_a_shorter_phrase_that_ends_a_word() {
-        let lexicon = Lexicon::builtin()
-            .extend_with_json(
-                r#"{"frames": [{"name": "talks", "statuses": {"collapsed": {"phrases": ["zorblat", "zorblat quux"]}}}]}"#,
-            )
-            .unwrap();
-        let words = |text: &'static str| -> Vec<&'static str> {
-            lexicon
-                .scan(text)
-                .iter()
-                .map(|h| &text[h.span.range()])
-                .collect()
-        };
+        let lexicon = with_phrases(r#"["zorblat", "zorblat quux"]"#);
+        let words = |text: &'static str| scanned(&lexicon, text);
         assert_eq!(words("The zorblat quux."), ["zorblat quux"]);
         // The longer phrase ends inside "quuxy"; the shorter one is whole.
         assert_eq!(words("The zorblat quuxy."), ["zorblat"]);
@@ -1471,18 +1478,8 @@ mod tests {
 
     #[test]
     fn scan_finds_phrases_after_hyphens_and_in_any_case() {
-        let lexicon = Lexicon::builtin()
-            .extend_with_json(
-                r#"{"frames": [{"name": "talks", "statuses": {"collapsed": {"phrases": ["zorblat", "vel-quux"]}}}]}"#,
-            )
-            .unwrap();
-        let words = |text: &'static str| -> Vec<&'static str> {
-            lexicon
-                .scan(text)
-                .iter()
-                .map(|h| &text[h.span.range()])
-                .collect()
-        };
+        let lexicon = with_phrases(r#"["zorblat", "vel-quux"]"#);
+        let words = |text: &'static str| scanned(&lexicon, text);
         assert_eq!(words("Pre-ZORBLAT quib."), ["ZORBLAT"]);
         assert_eq!(words("Vel-Quux, fip zorblat."), ["Vel-Quux", "zorblat"]);
         // A word that only begins like a phrase's first word is not walked.
@@ -1493,15 +1490,9 @@ mod tests {
 
     #[test]
     fn scan_walks_every_start_when_a_phrase_begins_with_a_sign() {
-        let lexicon = Lexicon::builtin()
-            .extend_with_json(
-                r##"{"frames": [{"name": "talks", "statuses": {"collapsed": {"phrases": ["#zorblat"]}}}]}"##,
-            )
-            .unwrap();
+        let lexicon = with_phrases(r##"["#zorblat"]"##);
         assert!(lexicon.first_words.is_none());
-        let text = "Then #zorblat trended; x#zorblat did not.";
-        let hits = lexicon.scan(text);
-        let words: Vec<&str> = hits.iter().map(|h| &text[h.span.range()]).collect();
+        let words = scanned(&lexicon, "Then #zorblat trended; x#zorblat did not.");
         assert!(words.contains(&"#zorblat"), "{words:?}");
         assert_eq!(words.iter().filter(|w| **w == "#zorblat").count(), 1);
         // The built-in phrases are still found on this path.

@@ -546,66 +546,65 @@ fn speakers_are_found_and_resolved() {
     assert_eq!(found.len(), 3, "{found:?}");
 }
 
+/// Who speaks in the first statement of `text`.
+fn first_speaker(text: &str) -> Option<String> {
+    statements(text)
+        .first()
+        .and_then(|s| s.speaker.as_ref().map(|p| p.name.clone()))
+}
+
 #[test]
 fn a_name_is_found_past_its_title_and_past_words_that_describe_it() {
-    let speaker = |text: &str| -> Option<String> {
-        statements(text)
-            .first()
-            .and_then(|s| s.speaker.as_ref().map(|p| p.name.clone()))
-    };
     // The name begins after the last title of the run.
     assert_eq!(
-        speaker("Union leader Mara Quist said the talks had made progress.").as_deref(),
+        first_speaker("Union leader Mara Quist said the talks had made progress.").as_deref(),
         Some("Mara Quist")
     );
     // Words set off by commas between the name and the verb.
     assert_eq!(
-        speaker("Jon Reeve, the general secretary of the union, said the talks had collapsed.")
-            .as_deref(),
+        first_speaker(
+            "Jon Reeve, the general secretary of the union, said the talks had collapsed."
+        )
+        .as_deref(),
         Some("Jon Reeve")
     );
     assert_eq!(
-        speaker("Ana Lopes, a former envoy, said the truce was holding.").as_deref(),
+        first_speaker("Ana Lopes, a former envoy, said the truce was holding.").as_deref(),
         Some("Ana Lopes")
     );
     // Commas that set off no description: no speaker is made up.
     assert_eq!(
-        speaker("In Varna, on the coast, said to be calm, the truce held.").as_deref(),
+        first_speaker("In Varna, on the coast, said to be calm, the truce held.").as_deref(),
         None
     );
 }
 
 #[test]
 fn a_listed_group_with_words_that_describe_it_speaks() {
-    let speaker = |text: &str| -> Option<String> {
-        statements(text)
-            .first()
-            .and_then(|s| s.speaker.as_ref().map(|p| p.name.clone()))
-    };
     assert_eq!(
-        speaker("The truce collapsed on Tuesday, the transport ministry said.").as_deref(),
+        first_speaker("The truce collapsed on Tuesday, the transport ministry said.").as_deref(),
         Some("the transport ministry")
     );
     assert_eq!(
-        speaker("The truce collapsed, said the interior ministry.").as_deref(),
+        first_speaker("The truce collapsed, said the interior ministry.").as_deref(),
         Some("the interior ministry")
     );
     // "the ministry" itself, as before.
     assert_eq!(
-        speaker("The truce collapsed, the ministry said.").as_deref(),
+        first_speaker("The truce collapsed, the ministry said.").as_deref(),
         Some("the ministry")
     );
     assert_eq!(
-        speaker("The truce collapsed on Friday, according to union officials.").as_deref(),
+        first_speaker("The truce collapsed on Friday, according to union officials.").as_deref(),
         Some("union officials")
     );
     assert_eq!(
-        speaker("The truce collapsed on Friday, according to officials in Varna.").as_deref(),
+        first_speaker("The truce collapsed on Friday, according to officials in Varna.").as_deref(),
         Some("officials")
     );
     // A head the lexicon does not list as a group makes none.
     assert_eq!(
-        speaker("The truce collapsed, the transport union said.").as_deref(),
+        first_speaker("The truce collapsed, the transport union said.").as_deref(),
         None
     );
 }
