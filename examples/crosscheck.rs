@@ -230,7 +230,15 @@ impl Inputs {
         let text = match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(e) => {
+                // JSON Lines on standard input: only the lines that are not
+                // UTF-8 are skipped.
                 let offset = e.utf8_error().valid_up_to();
+                let bytes = e.into_bytes();
+                let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+                if stdin && first == Some(&b'{') {
+                    self.records(&name, Document::read_jsonl(&name, &bytes[..]));
+                    return Ok(());
+                }
                 let reason = format!("not valid UTF-8 (first bad byte at offset {offset})");
                 self.skip(name, reason);
                 return Ok(());

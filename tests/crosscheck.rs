@@ -277,6 +277,25 @@ this line is not a record
 }
 
 #[test]
+fn a_line_that_is_not_utf8_loses_only_itself() {
+    let lines = b"{\"id\": \"a\", \"text\": \"The truce is holding.\"}\n\xff\xfe\n{\"id\": \"b\", \"text\": \"The truce collapsed.\"}\n";
+    let dir = scratch("jsonl-utf8");
+    let feed = write(&dir, "feed.jsonl", lines);
+    for out in [
+        run(&["--json", &feed]),
+        run_with_input(&["--json", "-"], lines),
+    ] {
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let report = json(&out);
+        assert_eq!(report["documents"].as_array().unwrap().len(), 2);
+        assert_eq!(report["conflicts"].as_array().unwrap().len(), 1);
+        let skipped = report["skipped"][0]["path"].as_str().unwrap();
+        assert!(skipped.ends_with(":2"), "{skipped}");
+        assert!(stderr(&out).contains("not valid UTF-8"));
+    }
+}
+
+#[test]
 fn json_files_hold_one_record_or_an_array() {
     let dir = scratch("json");
     write(
