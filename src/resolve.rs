@@ -409,7 +409,21 @@ pub(crate) fn canonical(lexicon: &Lexicon, name: &str) -> String {
 /// A key for a person or party: aliases resolved, titles dropped, name
 /// variants folded, lower case; "k asif" for "Khawaja Muhammad Asif".
 pub(crate) fn person_key(lexicon: &Lexicon, name: &str) -> String {
-    let name = canonical(lexicon, name);
+    // The alias of the whole name, else of the name without its titles
+    // ("Mr Uk" is "uk", whose alias is a country): a key is its own key.
+    let name = match lexicon.alias(name) {
+        Some(alias) => alias.to_string(),
+        None => {
+            let untitled: Vec<&str> = name
+                .split_whitespace()
+                .filter(|w| !lexicon.is_title(w))
+                .collect();
+            match untitled.as_slice() {
+                [] => name.to_string(),
+                words => canonical(lexicon, &words.join(" ")),
+            }
+        }
+    };
     let words: Vec<String> = name
         .split_whitespace()
         .filter(|w| !lexicon.is_title(w))
@@ -471,6 +485,14 @@ mod tests {
                 prop_assert_eq!(person_key(&lex, &key), key);
             }
         }
+    }
+
+    #[test]
+    fn a_key_is_its_own_key_when_a_title_hides_an_alias() {
+        let lex = Lexicon::builtin();
+        let key = person_key(&lex, "Mr Uk");
+        assert_eq!(person_key(&lex, &key), key);
+        assert_eq!(person_key(&lex, "Minister Jon Reeve"), "j reeve");
     }
 
     #[test]
