@@ -44,7 +44,8 @@
 //! - JSON records `{id, text, date?, outlet?, title?, url?}`, the shape
 //!   scrapers and news APIs emit: [`Document::from_json`] (one record or an
 //!   array), [`Document::from_jsonl`] (JSON Lines, a bad line is an error of
-//!   its own and the rest are read);
+//!   its own and the rest are read) and [`Document::read_jsonl`] (the same
+//!   from any reader, a line at a time, for a day of articles);
 //! - HTML pages reduced to their text: `Document::from_html`, with the
 //!   `html` feature (on by default).
 //!
