@@ -2,6 +2,7 @@
 //! and a statement is a few numbers, so a corpus's statements cost about a
 //! fifth of what they cost as [`Statement`]s.
 
+use std::hash::Hash;
 use std::num::NonZeroU32;
 use std::sync::Arc;
 
@@ -38,8 +39,8 @@ struct Compact {
     until: Option<Date>,
     time: Option<Sym>,
     cause: Option<Sym>,
-    /// Its cues, each as "kind: text": an index into the lists of cues.
-    cues: u32,
+    /// Its cues, each as "kind: text": the number of its list of cues.
+    cues: NonZeroU32,
     quantity: Option<Box<Quantity>>,
 }
 
@@ -51,11 +52,50 @@ pub(crate) struct Held {
     sealed: Vec<Box<[Compact]>>,
     /// The batch being filled.
     statements: Vec<Compact>,
-    strings: Vec<Arc<str>>,
-    index: HashMap<Arc<str>, Sym>,
+    strings: Kept<str>,
     /// Each distinct list of cues once: few sentences differ in theirs.
-    cue_lists: Vec<Arc<[Sym]>>,
-    cue_index: HashMap<Arc<[Sym]>, u32>,
+    cue_lists: Kept<[Sym]>,
+}
+
+/// Values kept once each, numbered from 1 in the order first seen.
+#[derive(Debug)]
+struct Kept<T: ?Sized> {
+    values: Vec<Arc<T>>,
+    numbers: HashMap<Arc<T>, NonZeroU32>,
+}
+
+impl<T: ?Sized> Default for Kept<T> {
+    fn default() -> Self {
+        Kept {
+            values: Vec::new(),
+            numbers: HashMap::default(),
+        }
+    }
+}
+
+impl<T: ?Sized + Hash + Eq> Kept<T>
+where
+    for<'v> Arc<T>: From<&'v T>,
+{
+    /// The number of `value`, kept if it is new.
+    fn keep(&mut self, value: &T) -> NonZeroU32 {
+        if let Some(&number) = self.numbers.get(value) {
+            return number;
+        }
+        // Four billion distinct values would not fit in memory first.
+        let number = u32::try_from(self.values.len() + 1)
+            .ok()
+            .and_then(NonZeroU32::new)
+            .unwrap_or(NonZeroU32::MAX);
+        let kept: Arc<T> = Arc::from(value);
+        self.values.push(Arc::clone(&kept));
+        self.numbers.insert(kept, number);
+        number
+    }
+
+    fn get(&self, number: NonZeroU32) -> Option<&T> {
+        self.values.get(number.get() as usize - 1).map(|v| &**v)
+    }
 }
 
 impl Held {
@@ -112,7 +152,7 @@ impl Held {
             .map(|c| Stmt { c, held: self })
     }
 
-    fn intern_cues(&mut self, cues: &[Cue]) -> u32 {
+    fn intern_cues(&mut self, cues: &[Cue]) -> NonZeroU32 {
         let mut key = String::new();
         let list: Vec<Sym> = cues
             .iter()
@@ -124,31 +164,15 @@ impl Held {
                 self.intern(&key)
             })
             .collect();
-        if let Some(&i) = self.cue_index.get(&list[..]) {
-            return i;
-        }
-        let i = u32::try_from(self.cue_lists.len()).unwrap_or(u32::MAX);
-        let list: Arc<[Sym]> = list.into();
-        self.cue_lists.push(Arc::clone(&list));
-        self.cue_index.insert(list, i);
-        i
+        self.cue_lists.keep(&list)
     }
 
     fn intern(&mut self, s: &str) -> Sym {
-        if let Some(&sym) = self.index.get(s) {
-            return sym;
-        }
-        // Four billion distinct strings would not fit in memory first.
-        let number = u32::try_from(self.strings.len() + 1).unwrap_or(u32::MAX);
-        let sym = Sym(NonZeroU32::new(number).unwrap_or(NonZeroU32::MAX));
-        let rc: Arc<str> = Arc::from(s);
-        self.strings.push(Arc::clone(&rc));
-        self.index.insert(rc, sym);
-        sym
+        Sym(self.strings.keep(s))
     }
 
     fn str(&self, sym: Sym) -> &str {
-        self.strings.get(sym.0.get() as usize - 1).map_or("", |s| s)
+        self.strings.get(sym.0).unwrap_or("")
     }
 }
 
@@ -249,10 +273,8 @@ impl<'a> Stmt<'a> {
     /// Each cue as "kind: text".
     pub(crate) fn cues(&self) -> impl Iterator<Item = &'a str> + 'a {
         let held = self.held;
-        let list = held.cue_lists.get(self.c.cues as usize);
-        list.into_iter()
-            .flat_map(|l| l.iter())
-            .map(move |&c| held.str(c))
+        let list = held.cue_lists.get(self.c.cues).unwrap_or_default();
+        list.iter().map(move |&c| held.str(c))
     }
 
     pub(crate) fn quantity(&self) -> Option<&'a Quantity> {
