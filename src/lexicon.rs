@@ -736,10 +736,11 @@ impl Lexicon {
     pub(crate) fn scan(&self, text: &str) -> Vec<Hit<'_>> {
         // Left to right, the longest phrase that starts a word and ends one;
         // starts inside a phrase taken are skipped. The automaton is walked
-        // only from words that begin some phrase: most words are looked up
-        // once in a set and never walked.
+        // only from words that begin some phrase, from the state after the
+        // word that one lookup gives: most words are looked up and never
+        // walked.
         let bytes = text.as_bytes();
-        // About one phrase in twenty bytes of news text.
+        // Room for a phrase every 16 bytes; news text has fewer.
         let mut hits = Vec::with_capacity(text.len() / 16 + 1);
         let mut taken = 0;
         let mut at = 0;
@@ -807,10 +808,10 @@ impl Lexicon {
     /// The end and pattern of the longest phrase that starts where the walk
     /// starts and ends a word.
     fn longest(&self, text: &str, walk: Walk) -> Option<(usize, usize)> {
-        let dfa = &self.matcher;
+        let automaton = &self.matcher;
         let mut state = match walk.state {
             Some(state) => state,
-            None => dfa.start_state(Anchored::Yes).ok()?,
+            None => automaton.start_state(Anchored::Yes).ok()?,
         };
         let mut best = None;
         if walk.from > walk.start {
@@ -818,8 +819,8 @@ impl Lexicon {
         }
         let rest = text.as_bytes().get(walk.from..)?;
         for (i, &b) in rest.iter().enumerate() {
-            state = dfa.next_state(Anchored::Yes, state, b);
-            if dfa.is_dead(state) {
+            state = automaton.next_state(Anchored::Yes, state, b);
+            if automaton.is_dead(state) {
                 break;
             }
             let stop = walk.from + i + 1;
@@ -839,8 +840,8 @@ impl Lexicon {
         stop: usize,
         state: StateID,
     ) -> Option<(usize, usize)> {
-        let dfa = &self.matcher;
-        if !dfa.is_match(state) {
+        let automaton = &self.matcher;
+        if !automaton.is_match(state) {
             return None;
         }
         let ends_word = text
@@ -851,9 +852,9 @@ impl Lexicon {
         }
         // A match state also lists the phrases that end here but begin
         // later; only one of the walk's own length begins at `start`.
-        (0..dfa.match_len(state))
-            .map(|k| dfa.match_pattern(state, k))
-            .filter(|&p| dfa.pattern_len(p) == stop - start)
+        (0..automaton.match_len(state))
+            .map(|k| automaton.match_pattern(state, k))
+            .filter(|&p| automaton.pattern_len(p) == stop - start)
             .map(|p| (stop, p.as_usize()))
             .max()
     }
