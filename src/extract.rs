@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
-use crate::lexicon::{BoundKind, CueKind, Entry, Hit, Lexicon, WordClass, is_word_char};
+use crate::lexicon::{
+    BoundKind, CueKind, Entry, Hit, Lexicon, WordClass, is_word_char, letter_runs,
+};
 use crate::span::Span;
 
 /// Whether a statement is affirmed or negated.
@@ -380,8 +382,9 @@ struct Token<'a> {
 /// Extracts the facts of one sentence of `text` at `span`.
 pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFacts {
     let s = text.get(span.range()).unwrap_or("");
-    let hits = lexicon.scan(s);
-    let (tokens, marks) = lex(s);
+    let runs = letter_runs(s);
+    let hits = lexicon.scan_runs(s, &runs);
+    let (tokens, marks) = lex(s, &runs);
     let quote_balance = marks.opens - marks.closes;
     let straight_quotes = marks.straight;
     // With no event, status, count or clause verb the sentence asserts
@@ -641,87 +644,107 @@ struct Marks {
 /// hyphens, apostrophes and full stops ("U.S.", "don't", "18-19").
 #[cfg(test)]
 fn tokenize(s: &str) -> Vec<Token<'_>> {
-    lex(s).0
+    lex(s, &letter_runs(s)).0
 }
 
-/// The words of a sentence, as [`tokenize`] gives them, and its marks, in
-/// one pass over the bytes.
-fn lex(s: &str) -> (Vec<Token<'_>>, Marks) {
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
+/// The words of a sentence, as [`tokenize`] gives them, and its marks:
+/// runs of letters and digits joined across inner marks, with the marks
+/// read from the gaps between runs.
+fn lex<'s>(s: &'s str, runs: &[Span]) -> (Vec<Token<'s>>, Marks) {
+    let mut tokens = Vec::with_capacity(runs.len());
     let mut marks = Marks {
         // Room for a clause mark every 32 bytes; news text has fewer.
         clauses: Vec::with_capacity(s.len() / 32 + 2),
         ..Marks::default()
     };
-    // The word's first byte, and the end of its last letter or digit.
-    let mut word: Option<(usize, usize)> = None;
-    let mut push = |(from, to): (usize, usize)| {
-        out.push(Token {
-            span: Span::new(from, to),
-            text: &s[from..to],
+    let bytes = s.as_bytes();
+    let mut push = |w: Span| {
+        tokens.push(Token {
+            span: w,
+            text: s.get(w.range()).unwrap_or(""),
         })
     };
-    let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let (alphanumeric, inner, len) = if b.is_ascii() {
-            (
-                b.is_ascii_alphanumeric(),
-                matches!(b, b'-' | b'\'' | b'.'),
-                1,
-            )
-        } else {
-            let c = s.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
-            (is_word_char(c), c == '\u{2019}', c.len_utf8())
+    let mut word: Option<Span> = None;
+    let mut gap_from = 0;
+    for &run in runs {
+        let gap = bytes.get(gap_from..run.start).unwrap_or_default();
+        marks.read(s, gap_from, gap);
+        word = match word {
+            Some(w) if inner_only(gap) => Some(Span::new(w.start, run.end)),
+            Some(w) => {
+                push(w);
+                Some(run)
+            }
+            None => Some(run),
         };
-        if alphanumeric {
-            let from = word.map_or(i, |(from, _)| from);
-            word = Some((from, i + len));
-            i += len;
-            continue;
-        } else if !(inner && word.is_some())
-            && let Some(w) = word.take()
-        {
-            push(w);
-        }
-        let before = || s.get(..i).and_then(|p| p.chars().next_back());
-        match b {
-            b'?' => {
-                marks.questions.push(i);
-                marks.clauses.push(i + 1);
-            }
-            b'!' => {
-                marks.stops.push(i);
-                marks.clauses.push(i + 1);
-            }
-            b'.' => marks.stops.push(i),
-            b',' | b';' | b':' | b'(' | b')' => marks.clauses.push(i + 1),
-            b'"' => marks.straight += 1,
-            b'-' if spaced(before()) || spaced(s.get(i + 1..).and_then(|n| n.chars().next())) => {
-                marks.clauses.push(i + 1)
-            }
-            0xE2 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-                (Some(0x80), Some(0x9C)) => marks.opens += 1,
-                (Some(0x80), Some(0x9D)) => marks.closes += 1,
-                // An em dash always; an en dash with a space beside it.
-                (Some(0x80), Some(0x94)) => marks.clauses.push(i + 3),
-                (Some(0x80), Some(0x93))
-                    if spaced(before())
-                        || spaced(s.get(i + 3..).and_then(|n| n.chars().next())) =>
-                {
-                    marks.clauses.push(i + 3)
-                }
-                _ => {}
-            },
-            _ => {}
-        }
-        i += len;
+        gap_from = run.end;
     }
+    marks.read(s, gap_from, bytes.get(gap_from..).unwrap_or_default());
     if let Some(w) = word {
         push(w);
     }
-    (out, marks)
+    (tokens, marks)
+}
+
+/// Whether a gap between two runs of letters holds only marks that join
+/// them into one word: hyphens, apostrophes and full stops.
+fn inner_only(gap: &[u8]) -> bool {
+    const RIGHT_QUOTE: &[u8] = "\u{2019}".as_bytes();
+    let mut rest = gap;
+    while let Some(&b) = rest.first() {
+        rest = if matches!(b, b'-' | b'\'' | b'.') {
+            &rest[1..]
+        } else if let Some(after) = rest.strip_prefix(RIGHT_QUOTE) {
+            after
+        } else {
+            return false;
+        };
+    }
+    true
+}
+
+impl Marks {
+    /// Reads the marks of `gap`, the bytes of `s` from `from` that are not
+    /// letters or digits.
+    fn read(&mut self, s: &str, from: usize, gap: &[u8]) {
+        let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
+        for (k, &b) in gap.iter().enumerate() {
+            let i = from + k;
+            let before = || s.get(..i).and_then(|p| p.chars().next_back());
+            match b {
+                b'?' => {
+                    self.questions.push(i);
+                    self.clauses.push(i + 1);
+                }
+                b'!' => {
+                    self.stops.push(i);
+                    self.clauses.push(i + 1);
+                }
+                b'.' => self.stops.push(i),
+                b',' | b';' | b':' | b'(' | b')' => self.clauses.push(i + 1),
+                b'"' => self.straight += 1,
+                b'-' if spaced(before())
+                    || spaced(s.get(i + 1..).and_then(|n| n.chars().next())) =>
+                {
+                    self.clauses.push(i + 1)
+                }
+                0xE2 => match (gap.get(k + 1), gap.get(k + 2)) {
+                    (Some(0x80), Some(0x9C)) => self.opens += 1,
+                    (Some(0x80), Some(0x9D)) => self.closes += 1,
+                    // An em dash always; an en dash with a space beside it.
+                    (Some(0x80), Some(0x94)) => self.clauses.push(i + 3),
+                    (Some(0x80), Some(0x93))
+                        if spaced(before())
+                            || spaced(s.get(i + 3..).and_then(|n| n.chars().next())) =>
+                    {
+                        self.clauses.push(i + 3)
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+    }
 }
 
 /// The generic clauses of a sentence: a verb the lexicon lists for clauses,
@@ -754,34 +777,30 @@ fn generic_clauses(
     };
     let gap = |a: &Token<'_>, b: &Token<'_>| s.get(a.span.end..b.span.start).unwrap_or("x");
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let t = &tokens[i];
-        let hit = hit_at(t);
-        // A verb the lexicon lists, the span of its whole phrase.
-        let listed = hit.and_then(|h| {
-            let verb = h.entries.iter().find_map(|e| match e {
-                Entry::Verb(l) => Some(*l),
-                _ => None,
-            })?;
-            let other = h
-                .entries
-                .iter()
-                .any(|e| matches!(e, Entry::Head { .. } | Entry::Cue(_)))
-                || taken.contains(&h.span);
-            // The whole word: "cross" in "cross-border" is no verb.
-            let whole = h.span.start == t.span.start && h.span.end >= t.span.end;
-            (!other && whole).then(|| (h.span, lemmas.get(verb).cloned()))
-        });
-        let lower = t.text.chars().next().is_some_and(char::is_lowercase);
-        let verb = match listed {
-            Some((span, Some(lemma))) if lower => Some((span, lemma)),
+    // Each phrase the lexicon lists as a verb, at the word it begins.
+    for h in hits {
+        let Some(lemma) = h.entries.iter().find_map(|e| match e {
+            Entry::Verb(l) => lemmas.get(*l),
             _ => None,
-        };
-        let Some((at, verb)) = verb else {
-            i += 1;
+        }) else {
             continue;
         };
+        let other = h
+            .entries
+            .iter()
+            .any(|e| matches!(e, Entry::Head { .. } | Entry::Cue(_)))
+            || taken.contains(&h.span);
+        let i = tokens.partition_point(|t| t.span.start < h.span.start);
+        let Some(t) = tokens.get(i) else {
+            continue;
+        };
+        // The whole word: "cross" in "cross-border" is no verb.
+        let whole = h.span.start == t.span.start && h.span.end >= t.span.end;
+        let lower = t.text.chars().next().is_some_and(char::is_lowercase);
+        if other || !whole || !lower {
+            continue;
+        }
+        let (at, verb) = (h.span, lemma.clone());
         let end = tokens.partition_point(|x| x.span.start < at.end);
         let here = clause(at.start);
         // Back over helping verbs and negations to the subject's head.
@@ -825,7 +844,6 @@ fn generic_clauses(
                     .is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Head { .. })))
         };
         let Some(subject) = subject else {
-            i = end.max(i + 1);
             continue;
         };
         // After the verb: "by" and the agent of a passive, or an object.
@@ -848,7 +866,6 @@ fn generic_clauses(
                 // "closed last year": a time is no object.
                 let found = noun_run(tokens, j, &word, &gap);
                 if found.is_some_and(event) {
-                    i = end.max(i + 1);
                     continue;
                 }
                 object = found
@@ -858,7 +875,6 @@ fn generic_clauses(
         }
         // What acts may be an event ("the blast killed the governor").
         if (passive || object.is_none()) && event(subject) {
-            i = end.max(i + 1);
             continue;
         }
         let subject = subject.text.to_string();
@@ -875,7 +891,6 @@ fn generic_clauses(
                 verb,
             },
         ));
-        i = end.max(i + 1);
     }
     out
 }
@@ -1917,6 +1932,57 @@ fn name_from(lexicon: &Lexicon, words: &[Token<'_>]) -> SpeakerRef {
 
 #[cfg(test)]
 mod tests {
+
+    proptest::proptest! {
+        /// The lexer against its definition, read a character at a time.
+        #[test]
+        fn lex_finds_words_and_marks_as_defined(
+            s in "([a-z\u{e9}\u{2019}\u{201c}\u{201d}\u{2013}\u{2014}\u{2000}.,;:'\"?!() -]|\\PC){0,40}"
+        ) {
+            use proptest::prop_assert_eq;
+            let (tokens, marks) = lex(&s, &letter_runs(&s));
+            let inner = |c: char| matches!(c, '-' | '\'' | '.' | '\u{2019}');
+            // Words: maximal runs of letters, digits and inner marks, less
+            // the marks at either end.
+            let mut words = Vec::new();
+            let mut run: Option<(usize, usize)> = None;
+            for (i, c) in s.char_indices() {
+                if is_word_char(c) {
+                    run = Some((run.map_or(i, |r| r.0), i + c.len_utf8()));
+                } else if !(inner(c) && run.is_some()) {
+                    words.extend(run.take());
+                }
+            }
+            words.extend(run);
+            let found: Vec<_> = tokens.iter().map(|t| (t.span.start, t.span.end)).collect();
+            prop_assert_eq!(found, words);
+            proptest::prop_assert!(tokens.iter().all(|t| t.text == &s[t.span.range()]));
+            // Marks.
+            let at = |set: &[char]| -> Vec<usize> {
+                s.char_indices().filter(|(_, c)| set.contains(c)).map(|(i, _)| i).collect()
+            };
+            let count = |c: char| s.matches(c).count();
+            prop_assert_eq!(&marks.questions, &at(&['?']));
+            prop_assert_eq!(&marks.stops, &at(&['.', '!']));
+            prop_assert_eq!(marks.straight, count('"'));
+            prop_assert_eq!(marks.opens as usize, count('\u{201c}'));
+            prop_assert_eq!(marks.closes as usize, count('\u{201d}'));
+            let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
+            let clauses: Vec<usize> = s
+                .char_indices()
+                .filter(|&(i, c)| match c {
+                    ',' | ';' | ':' | '(' | ')' | '?' | '!' | '\u{2014}' => true,
+                    '-' | '\u{2013}' => {
+                        spaced(s[..i].chars().next_back())
+                            || spaced(s[i + c.len_utf8()..].chars().next())
+                    }
+                    _ => false,
+                })
+                .map(|(i, c)| i + c.len_utf8())
+                .collect();
+            prop_assert_eq!(&marks.clauses, &clauses);
+        }
+    }
     use super::*;
 
     fn facts(text: &str) -> SentenceFacts {
@@ -2029,7 +2095,7 @@ mod tests {
         let lexicon = Lexicon::builtin();
         let starts = |s: &str| {
             let hits = lexicon.scan(s);
-            let (_, marks) = lex(s);
+            let (_, marks) = lex(s, &letter_runs(s));
             let index = CueIndex::new(&lexicon, s, &hits, marks.questions, marks.stops);
             clause_starts(marks.clauses, &index)
         };

@@ -733,57 +733,64 @@ impl Lexicon {
     /// Every lexicon phrase in `text` on whole-word boundaries, leftmost
     /// longest first, not overlapping. Phrases listed under `ignore` win
     /// their span and are dropped.
+    #[cfg(test)]
     pub(crate) fn scan(&self, text: &str) -> Vec<Hit<'_>> {
+        self.scan_runs(text, &letter_runs(text))
+    }
+
+    /// [`Lexicon::scan`], given the runs of letters and digits of `text`
+    /// as [`letter_runs`] finds them.
+    pub(crate) fn scan_runs(&self, text: &str, runs: &[Span]) -> Vec<Hit<'_>> {
+        let Some(words) = &self.first_words else {
+            return self.scan_every_start(text);
+        };
         // Left to right, the longest phrase that starts a word and ends one;
         // starts inside a phrase taken are skipped. The automaton is walked
         // only from words that begin some phrase, from the state after the
         // word that one lookup gives: most words are looked up and never
         // walked.
         let bytes = text.as_bytes();
-        // Room for a phrase every 16 bytes; news text has fewer.
-        let mut hits = Vec::with_capacity(text.len() / 16 + 1);
+        let mut hits = Vec::with_capacity(runs.len() / 4 + 1);
+        let mut taken = 0;
+        for run in runs {
+            if run.start < taken {
+                continue;
+            }
+            let Some(state) = bytes.get(run.range()).and_then(|w| words.get_bytes(w)) else {
+                continue;
+            };
+            let walk = Walk {
+                start: run.start,
+                from: run.end,
+                state: Some(state),
+            };
+            self.take(text, walk, &mut taken, &mut hits);
+        }
+        hits
+    }
+
+    /// [`Lexicon::scan`] for a lexicon with a phrase that begins with a
+    /// sign: a walk from every start of a word and every other character.
+    fn scan_every_start(&self, text: &str) -> Vec<Hit<'_>> {
+        // Left to right, the longest phrase that starts a word and ends one;
+        // starts inside a phrase taken are skipped. The automaton is walked
+        // only from words that begin some phrase, from the state after the
+        // word that one lookup gives: most words are looked up and never
+        // walked.
+        let bytes = text.as_bytes();
+        let mut hits = Vec::new();
         let mut taken = 0;
         let mut at = 0;
         let mut after_word = false;
         while let Some(&b) = bytes.get(at) {
             let (alphanumeric, len) = char_at(text, at, b);
-            if !alphanumeric {
-                if self.first_words.is_none() && !after_word && at >= taken {
-                    self.take(text, start_walk(at), &mut taken, &mut hits);
-                }
-                after_word = false;
-                at += len;
-                continue;
+            // A walk starts at each word and at each other character that
+            // does not follow a letter or digit.
+            if at >= taken && !after_word {
+                self.take(text, start_walk(at), &mut taken, &mut hits);
             }
-            let start = at;
+            after_word = alphanumeric;
             at += len;
-            while let Some(&b) = bytes.get(at) {
-                if b.is_ascii_alphanumeric() {
-                    at += 1;
-                    continue;
-                }
-                let (alphanumeric, len) = char_at(text, at, b);
-                if !alphanumeric {
-                    break;
-                }
-                at += len;
-            }
-            after_word = true;
-            if start < taken {
-                continue;
-            }
-            let walk = match &self.first_words {
-                None => Some(start_walk(start)),
-                // The walk goes on from the end of the first word.
-                Some(words) => words.get_bytes(&bytes[start..at]).map(|state| Walk {
-                    start,
-                    from: at,
-                    state: Some(state),
-                }),
-            };
-            if let Some(walk) = walk {
-                self.take(text, walk, &mut taken, &mut hits);
-            }
         }
         hits
     }
@@ -1158,12 +1165,24 @@ impl<S: AsRef<str>> FromIterator<S> for WordSet {
 /// Up to seven ASCII bytes, lowered, and their count, as one number.
 fn pack(bytes: &[u8]) -> Option<u64> {
     const ONES: u64 = u64::from_le_bytes([1; 8]);
-    if bytes.len() > 7 {
-        return None;
-    }
-    let mut buf = [0u8; 8];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    let x = u64::from_le_bytes(buf);
+    // Read as whole numbers, not copied byte by byte through a buffer: a
+    // wide load of narrow stores stalls. Overlapping reads repeat the same
+    // bytes at the same places, so or-ing them is safe.
+    let n = bytes.len();
+    let x = match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(bytes[0])
+                | u64::from(bytes[n / 2]) << (8 * (n / 2))
+                | u64::from(bytes[n - 1]) << (8 * (n - 1))
+        }
+        4..=7 => {
+            let low = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+            let high = u32::from_le_bytes([bytes[n - 4], bytes[n - 3], bytes[n - 2], bytes[n - 1]]);
+            u64::from(low) | u64::from(high) << (8 * (n - 4))
+        }
+        _ => return None,
+    };
     if x & (ONES * 0x80) != 0 {
         return None;
     }
@@ -1201,6 +1220,37 @@ pub(crate) fn is_word_char(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
+}
+
+/// The runs of letters and digits of `text` (see [`is_word_char`]), in
+/// order: the words that phrases begin and end on.
+pub(crate) fn letter_runs(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    // Room for a word every 6 bytes: news text has about that many.
+    let mut runs = Vec::with_capacity(text.len() / 6 + 1);
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        let (alphanumeric, len) = char_at(text, at, b);
+        if !alphanumeric {
+            at += len;
+            continue;
+        }
+        let start = at;
+        at += len;
+        while let Some(&b) = bytes.get(at) {
+            if b.is_ascii_alphanumeric() {
+                at += 1;
+                continue;
+            }
+            let (alphanumeric, len) = char_at(text, at, b);
+            if !alphanumeric {
+                break;
+            }
+            at += len;
+        }
+        runs.push(Span::new(start, at));
+    }
+    runs
 }
 
 /// Whether the character at byte `at` (whose first byte is `b`) is a
@@ -1344,6 +1394,21 @@ mod tests {
     fn word_chars_agree_with_unicode() {
         for c in ('\0'..='\u{3000}').chain(['\u{FF10}', '\u{1D400}']) {
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn packed_words_hold_each_byte_in_its_place() {
+        // Every length, with each byte distinct, against a plain copy.
+        let all: Vec<u8> = (b'A'..=b'Z').chain(b'0'..=b'9').collect();
+        for n in 0..=7 {
+            for window in all.windows(n.max(1)).take(30) {
+                let bytes = &window[..n];
+                let mut buf = [0u8; 8];
+                buf[..n].copy_from_slice(&bytes.to_ascii_lowercase());
+                let expected = u64::from_le_bytes(buf) | ((n as u64) << 56);
+                assert_eq!(pack(bytes), Some(expected), "{bytes:?}");
+            }
         }
     }
 
