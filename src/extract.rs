@@ -706,7 +706,16 @@ fn inner_only(gap: &[u8]) -> bool {
 impl Marks {
     /// Reads the marks of `gap`, the bytes of `s` from `from` that are not
     /// letters or digits.
+    #[inline]
     fn read(&mut self, s: &str, from: usize, gap: &[u8]) {
+        // Most gaps are one space.
+        if gap == b" " {
+            return;
+        }
+        self.read_marks(s, from, gap);
+    }
+
+    fn read_marks(&mut self, s: &str, from: usize, gap: &[u8]) {
         let spaced = |c: Option<char>| c.is_none_or(char::is_whitespace);
         for (k, &b) in gap.iter().enumerate() {
             let i = from + k;

@@ -1077,11 +1077,11 @@ fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
 }
 
 /// Words or short phrases, looked up without regard to case, each with a
-/// value: words of up to seven ASCII bytes are packed into a number, so
+/// value: words of up to fifteen ASCII bytes are packed into a number, so
 /// most lookups hash one number and compare no bytes.
 #[derive(Clone, Debug)]
 pub(crate) struct WordMap<V> {
-    short: HashMap<u64, V>,
+    short: HashMap<u128, V>,
     /// The longer ones, in lower case.
     long: HashMap<Box<[u8]>, V>,
 }
@@ -1113,6 +1113,9 @@ impl<V: Copy> WordMap<V> {
 
     /// The value of `word` in lower case.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
+        if let Some(key) = pack(word.as_bytes()) {
+            return self.short.get(&key).copied();
+        }
         if word.is_ascii() {
             return self.get_bytes(word.as_bytes());
         }
@@ -1162,9 +1165,8 @@ impl<S: AsRef<str>> FromIterator<S> for WordSet {
     }
 }
 
-/// Up to seven ASCII bytes, lowered, and their count, as one number.
-fn pack(bytes: &[u8]) -> Option<u64> {
-    const ONES: u64 = u64::from_le_bytes([1; 8]);
+/// Up to fifteen ASCII bytes, lowered, and their count, as one number.
+fn pack(bytes: &[u8]) -> Option<u128> {
     // Read as whole numbers, not copied byte by byte through a buffer: a
     // wide load of narrow stores stalls. Overlapping reads repeat the same
     // bytes at the same places, so or-ing them is safe.
@@ -1172,26 +1174,33 @@ fn pack(bytes: &[u8]) -> Option<u64> {
     let x = match n {
         0 => 0,
         1..=3 => {
-            u64::from(bytes[0])
-                | u64::from(bytes[n / 2]) << (8 * (n / 2))
-                | u64::from(bytes[n - 1]) << (8 * (n - 1))
+            u128::from(bytes[0])
+                | u128::from(bytes[n / 2]) << (8 * (n / 2))
+                | u128::from(bytes[n - 1]) << (8 * (n - 1))
         }
         4..=7 => {
-            let low = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-            let high = u32::from_le_bytes([bytes[n - 4], bytes[n - 3], bytes[n - 2], bytes[n - 1]]);
-            u64::from(low) | u64::from(high) << (8 * (n - 4))
+            let low = u32::from_le_bytes(bytes[..4].try_into().ok()?);
+            let high = u32::from_le_bytes(bytes[n - 4..].try_into().ok()?);
+            u128::from(low) | u128::from(high) << (8 * (n - 4))
+        }
+        8..=15 => {
+            let low = u64::from_le_bytes(bytes[..8].try_into().ok()?);
+            let high = u64::from_le_bytes(bytes[n - 8..].try_into().ok()?);
+            u128::from(low) | u128::from(high) << (8 * (n - 8))
         }
         _ => return None,
     };
-    if x & (ONES * 0x80) != 0 {
+    const ONES: u128 = u128::from_le_bytes([1; 16]);
+    const HIGH: u128 = ONES * 0x80;
+    if x & HIGH != 0 {
         return None;
     }
     // Each byte from 'A' to 'Z' gets 0x20, all at once; no byte carries
     // into the next, as all are below 0x80.
-    let at_least_a = x + ONES * (0x80 - u64::from(b'A'));
-    let beyond_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
-    let upper = at_least_a & !beyond_z & (ONES * 0x80);
-    Some((x | (upper >> 2)) | ((bytes.len() as u64) << 56))
+    let at_least_a = x + ONES * (0x80 - u128::from(b'A'));
+    let beyond_z = x + ONES * (0x80 - u128::from(b'Z') - 1);
+    let upper = at_least_a & !beyond_z & HIGH;
+    Some((x | (upper >> 2)) | ((n as u128) << 120))
 }
 
 /// Where a walk of the automaton for a phrase starts, where it goes on
@@ -1228,29 +1237,68 @@ pub(crate) fn letter_runs(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     // Room for a word every 6 bytes: news text has about that many.
     let mut runs = Vec::with_capacity(text.len() / 6 + 1);
+    // Where the word being read began, if one is.
+    let mut start: Option<usize> = None;
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        let (alphanumeric, len) = char_at(text, at, b);
-        if !alphanumeric {
-            at += len;
+    while at < bytes.len() {
+        // Eight bytes of ASCII at a time: where a byte's being a letter or
+        // digit differs from the byte before, a word starts or ends.
+        let chunk = bytes
+            .get(at..at + 8)
+            .and_then(|c| <[u8; 8]>::try_from(c).ok());
+        let ascii = chunk.map(u64::from_le_bytes).filter(|x| x & HIGH == 0);
+        if let Some(x) = ascii {
+            let words = ascii_word_bytes(x);
+            let before = (words << 8) | if start.is_some() { 0x80 } else { 0 };
+            let mut changes = (words ^ before) & HIGH;
+            while changes != 0 {
+                let pos = at + changes.trailing_zeros() as usize / 8;
+                match start.take() {
+                    Some(from) => runs.push(Span::new(from, pos)),
+                    None => start = Some(pos),
+                }
+                changes &= changes - 1;
+            }
+            at += 8;
             continue;
         }
-        let start = at;
-        at += len;
-        while let Some(&b) = bytes.get(at) {
-            if b.is_ascii_alphanumeric() {
-                at += 1;
-                continue;
-            }
-            let (alphanumeric, len) = char_at(text, at, b);
-            if !alphanumeric {
-                break;
+        // Otherwise a character at a time, up to and past the first one
+        // outside ASCII.
+        let upto = chunk.map(u64::from_le_bytes).map_or(bytes.len(), |x| {
+            at + (x & HIGH).trailing_zeros() as usize / 8 + 1
+        });
+        while at < upto {
+            let (word, len) = char_at(text, at, bytes[at]);
+            match (word, start) {
+                (true, None) => start = Some(at),
+                (false, Some(from)) => {
+                    runs.push(Span::new(from, at));
+                    start = None;
+                }
+                _ => {}
             }
             at += len;
         }
-        runs.push(Span::new(start, at));
+    }
+    if let Some(from) = start {
+        runs.push(Span::new(from, bytes.len()));
     }
     runs
+}
+
+/// Eight bytes, one in each place.
+const ONES: u64 = u64::from_le_bytes([1; 8]);
+/// The top bit of each of eight bytes.
+const HIGH: u64 = ONES * 0x80;
+
+/// The top bit of each byte of `x`, all ASCII, that is a letter or digit.
+fn ascii_word_bytes(x: u64) -> u64 {
+    // For bytes below 0x80, adding 0x80 - lo sets the top bit exactly
+    // when the byte is at least lo, and no byte carries into the next.
+    let within = |v: u64, lo: u8, hi: u8| {
+        (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7F - hi)) & HIGH
+    };
+    within(x | ONES * 0x20, b'a', b'z') | within(x, b'0', b'9')
 }
 
 /// Whether the character at byte `at` (whose first byte is `b`) is a
@@ -1397,16 +1445,38 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// The runs eight bytes at a time against their definition, read a
+        /// character at a time.
+        #[test]
+        fn letter_runs_are_the_runs_of_word_characters(
+            s in "([a-zA-Z09@\\[`{/:\u{10}\u{19} .,'-]|\\PC){0,60}"
+        ) {
+            let mut expected = Vec::new();
+            let mut run: Option<Span> = None;
+            for (i, c) in s.char_indices() {
+                if is_word_char(c) {
+                    let from = run.map_or(i, |r| r.start);
+                    run = Some(Span::new(from, i + c.len_utf8()));
+                } else {
+                    expected.extend(run.take());
+                }
+            }
+            expected.extend(run);
+            proptest::prop_assert_eq!(letter_runs(&s), expected);
+        }
+    }
+
     #[test]
     fn packed_words_hold_each_byte_in_its_place() {
         // Every length, with each byte distinct, against a plain copy.
         let all: Vec<u8> = (b'A'..=b'Z').chain(b'0'..=b'9').collect();
-        for n in 0..=7 {
+        for n in 0..=15 {
             for window in all.windows(n.max(1)).take(30) {
                 let bytes = &window[..n];
-                let mut buf = [0u8; 8];
+                let mut buf = [0u8; 16];
                 buf[..n].copy_from_slice(&bytes.to_ascii_lowercase());
-                let expected = u64::from_le_bytes(buf) | ((n as u64) << 56);
+                let expected = u128::from_le_bytes(buf) | ((n as u128) << 120);
                 assert_eq!(pack(bytes), Some(expected), "{bytes:?}");
             }
         }
@@ -1415,14 +1485,14 @@ mod tests {
     #[test]
     fn packed_words_are_lowered_and_told_apart() {
         assert_eq!(pack(b"Talks"), pack(b"talks"));
-        assert_eq!(pack(b"AZaz09@["), None);
+        assert_eq!(pack(b"AZaz09@[AZaz09@["), None);
         assert_eq!(pack(b"@[`{"), pack(b"@[`{"));
         assert_ne!(pack(b"@[`{"), pack(b"`{`{"));
         assert_ne!(pack(b"ab"), pack(b"ab\0"));
         assert_ne!(pack(b""), pack(b"\0"));
         assert_eq!(pack("é".as_bytes()), None);
         for b in 0u8..0x80 {
-            let lower = u64::from(b.to_ascii_lowercase()) | (1 << 56);
+            let lower = u128::from(b.to_ascii_lowercase()) | (1 << 120);
             assert_eq!(pack(&[b]), Some(lower), "{b}");
         }
     }
