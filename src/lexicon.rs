@@ -1298,7 +1298,7 @@ fn ascii_word_bytes(x: u64) -> u64 {
     let within = |v: u64, lo: u8, hi: u8| {
         (v + ONES * u64::from(0x80 - lo)) & !(v + ONES * u64::from(0x7F - hi)) & HIGH
     };
-    within(x | ONES * 0x20, b'a', b'z') | within(x, b'0', b'9')
+    within(x | (ONES * 0x20), b'a', b'z') | within(x, b'0', b'9')
 }
 
 /// Whether the character at byte `at` (whose first byte is `b`) is a
