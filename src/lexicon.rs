@@ -335,7 +335,7 @@ pub struct Lexicon {
     /// Every phrase, matched from a given start only (anchored).
     matcher: NFA,
     /// The first words of the phrases: only words in it start a walk.
-    first_words: Option<WordMap<StateID>>,
+    first_words: Option<WordMap<FirstWord>>,
     meanings: Vec<Arc<[Entry]>>,
     pub(crate) frames: Vec<Frame>,
     titles: WordSet,
@@ -756,13 +756,22 @@ impl Lexicon {
             if run.start < taken {
                 continue;
             }
-            let Some(state) = bytes.get(run.range()).and_then(|w| words.get_bytes(w)) else {
+            let Some(first) = bytes.get(run.range()).and_then(|w| words.get_bytes(w)) else {
                 continue;
             };
+            // A word no phrase goes on from is a phrase or none: no walk.
+            if !first.goes_on {
+                if let Some(pattern) = first.phrase {
+                    taken = run.end;
+                    self.record(pattern, *run, &mut hits);
+                }
+                continue;
+            }
             let walk = Walk {
                 start: run.start,
                 from: run.end,
-                state: Some(state),
+                state: Some(first.state),
+                best: first.phrase.map(|p| (run.end, p)),
             };
             self.take(text, walk, &mut taken, &mut hits);
         }
@@ -801,14 +810,16 @@ impl Lexicon {
             return;
         };
         *taken = stop;
+        self.record(pattern, Span::new(walk.start, stop), hits);
+    }
+
+    /// Records a phrase found at `span`, unless it is one to ignore.
+    fn record<'l>(&'l self, pattern: usize, span: Span, hits: &mut Vec<Hit<'l>>) {
         let Some(entries) = self.meanings.get(pattern).map(|e| &e[..]) else {
             return;
         };
         if !entries.contains(&Entry::Ignore) {
-            hits.push(Hit {
-                span: Span::new(walk.start, stop),
-                entries,
-            });
+            hits.push(Hit { span, entries });
         }
     }
 
@@ -820,10 +831,7 @@ impl Lexicon {
             Some(state) => state,
             None => automaton.start_state(Anchored::Yes).ok()?,
         };
-        let mut best = None;
-        if walk.from > walk.start {
-            best = self.own_match(text, walk.start, walk.from, state);
-        }
+        let mut best = walk.best;
         let rest = text.as_bytes().get(walk.from..)?;
         for (i, &b) in rest.iter().enumerate() {
             state = automaton.next_state(Anchored::Yes, state, b);
@@ -831,6 +839,9 @@ impl Lexicon {
                 break;
             }
             let stop = walk.from + i + 1;
+            if !automaton.is_match(state) {
+                continue;
+            }
             if let Some(found) = self.own_match(text, walk.start, stop, state) {
                 best = Some(found);
             }
@@ -1204,12 +1215,25 @@ fn pack(bytes: &[u8]) -> Option<u128> {
 }
 
 /// Where a walk of the automaton for a phrase starts, where it goes on
-/// from, and the state there (`None`: the start state).
+/// from, the state there (`None`: the start state), and the longest phrase
+/// found before `from`, as its end and pattern.
 #[derive(Clone, Copy)]
 struct Walk {
     start: usize,
     from: usize,
     state: Option<StateID>,
+    best: Option<(usize, usize)>,
+}
+
+/// What the automaton knows after the first word of some phrase.
+#[derive(Clone, Copy, Debug)]
+struct FirstWord {
+    /// The state after the word.
+    state: StateID,
+    /// The phrase that is the word alone, if one is.
+    phrase: Option<usize>,
+    /// Whether a phrase goes on past the word: a walk is worth taking.
+    goes_on: bool,
 }
 
 /// A walk from `start`, from the automaton's start state.
@@ -1218,6 +1242,7 @@ fn start_walk(start: usize) -> Walk {
         start,
         from: start,
         state: None,
+        best: None,
     }
 }
 
@@ -1317,7 +1342,7 @@ fn char_at(text: &str, at: usize, b: u8) -> (bool, usize) {
 /// The first word of each phrase (its letters and digits up to the first
 /// other character) and the automaton's state after it, or `None` when a
 /// phrase begins with another character and every start must be walked.
-fn first_words(patterns: &[String], matcher: &NFA) -> Option<WordMap<StateID>> {
+fn first_words(patterns: &[String], matcher: &NFA) -> Option<WordMap<FirstWord>> {
     let mut words = WordMap::default();
     let start = matcher.start_state(Anchored::Yes).ok()?;
     for pattern in patterns {
@@ -1332,7 +1357,29 @@ fn first_words(patterns: &[String], matcher: &NFA) -> Option<WordMap<StateID>> {
         let state = word.iter().fold(start, |state, &b| {
             matcher.next_state(Anchored::Yes, state, b)
         });
-        words.insert(&word, state);
+        // Only a match state lists patterns.
+        let listed = if matcher.is_match(state) {
+            matcher.match_len(state)
+        } else {
+            0
+        };
+        let phrase = (0..listed)
+            .map(|k| matcher.match_pattern(state, k))
+            .filter(|&p| matcher.pattern_len(p) == end)
+            .map(|p| p.as_usize())
+            .max();
+        // A word ends where a byte that is no ASCII letter or digit comes.
+        let goes_on = (0..=255u8)
+            .filter(|b| !b.is_ascii_alphanumeric())
+            .any(|b| !matcher.is_dead(matcher.next_state(Anchored::Yes, state, b)));
+        words.insert(
+            &word,
+            FirstWord {
+                state,
+                phrase,
+                goes_on,
+            },
+        );
     }
     Some(words)
 }
