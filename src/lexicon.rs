@@ -1343,8 +1343,9 @@ fn char_at(text: &str, at: usize, b: u8) -> (bool, usize) {
 /// other character) and the automaton's state after it, or `None` when a
 /// phrase begins with another character and every start must be walked.
 fn first_words(patterns: &[String], matcher: &NFA) -> Option<WordMap<FirstWord>> {
-    let mut words = WordMap::default();
     let start = matcher.start_state(Anchored::Yes).ok()?;
+    // Each first word, lowered, and whether some phrase goes on past it.
+    let mut firsts: HashMap<Vec<u8>, bool> = HashMap::default();
     for pattern in patterns {
         let end = pattern
             .char_indices()
@@ -1354,6 +1355,10 @@ fn first_words(patterns: &[String], matcher: &NFA) -> Option<WordMap<FirstWord>>
             return None;
         }
         let word = pattern.as_bytes()[..end].to_ascii_lowercase();
+        *firsts.entry(word).or_default() |= pattern.len() > end;
+    }
+    let mut words = WordMap::default();
+    for (word, goes_on) in firsts {
         let state = word.iter().fold(start, |state, &b| {
             matcher.next_state(Anchored::Yes, state, b)
         });
@@ -1365,13 +1370,9 @@ fn first_words(patterns: &[String], matcher: &NFA) -> Option<WordMap<FirstWord>>
         };
         let phrase = (0..listed)
             .map(|k| matcher.match_pattern(state, k))
-            .filter(|&p| matcher.pattern_len(p) == end)
+            .filter(|&p| matcher.pattern_len(p) == word.len())
             .map(|p| p.as_usize())
             .max();
-        // A word ends where a byte that is no ASCII letter or digit comes.
-        let goes_on = (0..=255u8)
-            .filter(|b| !b.is_ascii_alphanumeric())
-            .any(|b| !matcher.is_dead(matcher.next_state(Anchored::Yes, state, b)));
         words.insert(
             &word,
             FirstWord {
