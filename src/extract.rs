@@ -282,7 +282,7 @@ impl Quantity {
 }
 
 /// A head-word mention of an event in a sentence.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Mention {
     pub(crate) frame: usize,
     pub(crate) round: Option<u32>,
@@ -410,8 +410,14 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
     let clauses = clause_starts(marks.clauses, &index);
     let clause = |pos: usize| clauses.partition_point(|&b| b <= pos);
 
-    let mut mentions = Vec::with_capacity(hits.len());
-    let mut mention_spans = Vec::with_capacity(hits.len());
+    // Mentions are kept with the sentence's facts: room for the heads only.
+    let heads = hits
+        .iter()
+        .flat_map(|h| h.entries)
+        .filter(|e| matches!(e, Entry::Head { .. }))
+        .count();
+    let mut mentions = Vec::with_capacity(heads);
+    let mut mention_spans = Vec::with_capacity(heads);
     for hit in &hits {
         for entry in hit.entries.iter() {
             if let Entry::Head { frame } = *entry {
@@ -500,13 +506,19 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
                 span: sp.shift(span.start),
             })
             .collect();
+        // Mentions that read alike resolve alike: "the talks ... the talks"
+        // say one thing, however many times.
+        let alike = |a: Option<usize>, b: Option<usize>| match (a, b) {
+            (Some(a), Some(b)) => mentions.get(a) == mentions.get(b),
+            _ => false,
+        };
         for (frame, status, mention) in chosen {
             let duplicate = statements.iter().any(|r| {
                 r.frame == frame
                     && r.status == status
-                    && r.mention == mention
                     && r.polarity == polarity
                     && r.modality == modality
+                    && (r.mention == mention || (alike(r.mention, mention) && r.agent == agent))
             });
             if !duplicate {
                 statements.push(RawStatement {
@@ -576,6 +588,13 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
             let polarity =
                 polarity_of(lexicon, (s, &tokens), &index, at, false, &clause, &mut cues);
             let modality = modality_of(&index, at, &clause, &mut cues);
+            // A clause said again in the sentence says nothing new.
+            let again = statements.iter().any(|r| {
+                r.roles.as_ref() == Some(&roles) && r.polarity == polarity && r.modality == modality
+            });
+            if again {
+                continue;
+            }
             let cues = cues
                 .into_iter()
                 .map(|(kind, sp)| Cue {
@@ -2136,6 +2155,20 @@ mod tests {
             clauses("Dockworkers reject pay offer."),
             [("reject".into(), "offer".into(), Some("dockworkers".into()))]
         );
+    }
+
+    #[test]
+    fn a_sentence_that_says_one_thing_again_holds_it_once() {
+        // Each "the talks" is a mention of its own; they read alike.
+        let f = facts("The talks collapsed, the talks collapsed, the talks collapsed.");
+        assert_eq!(f.mentions.len(), 3);
+        assert_eq!(f.statements.len(), 1, "{:?}", f.statements);
+        let f = facts("The harbour reopened, the harbour reopened and the harbour reopened.");
+        let clauses = f.statements.iter().filter(|r| r.roles.is_some()).count();
+        assert_eq!(clauses, 1, "{:?}", f.statements);
+        // Said once plainly and once negated: two things.
+        let f = facts("The talks collapsed, and the talks did not collapse.");
+        assert_eq!(f.statements.len(), 2, "{:?}", f.statements);
     }
 
     #[test]

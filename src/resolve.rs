@@ -156,6 +156,10 @@ pub(crate) fn document(
             }
         }
     }
+    // Statements a sentence says more than once were counted above.
+    if out.capacity() > 2 * out.len() {
+        out.shrink_to_fit();
+    }
     out
 }
 
