@@ -347,19 +347,25 @@ fn quoted_speakers(doc: &Document, facts: &[SentenceFacts]) -> Vec<SpeakerRef> {
     }
     // Quotes that follow one another in a paragraph are one speaker's.
     for i in 1..facts.len() {
+        if out[i] != SpeakerRef::None {
+            continue;
+        }
         let opens_quote = doc
             .text()
             .get(facts[i].span.range())
             .is_some_and(|t| t.starts_with(['"', '\u{201c}']));
-        let same_paragraph = doc
-            .text()
-            .get(facts[i - 1].span.end..facts[i].span.start)
-            .is_some_and(|gap| !gap.contains('\n'));
-        let previous_quoted = doc
-            .text()
-            .get(facts[i - 1].span.range())
-            .is_some_and(|t| t.contains(['"', '\u{201d}']));
-        if out[i] == SpeakerRef::None && opens_quote && same_paragraph && previous_quoted {
+        let same_paragraph = || {
+            doc.text()
+                .get(facts[i - 1].span.end..facts[i].span.start)
+                .is_some_and(|gap| !gap.contains('\n'))
+        };
+        // The sentence before holds a closing quote: sought as bytes.
+        let previous_quoted = || {
+            doc.text().get(facts[i - 1].span.range()).is_some_and(|t| {
+                memchr::memchr(b'"', t.as_bytes()).is_some() || t.contains('\u{201d}')
+            })
+        };
+        if opens_quote && same_paragraph() && previous_quoted() {
             out[i] = out[i - 1].clone();
         }
     }
