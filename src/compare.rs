@@ -359,16 +359,24 @@ pub(crate) fn conflicts<'s>(
         .iter()
         .map(|f| (f.name.as_str(), f))
         .collect();
-    let mut groups: BTreeMap<(&str, &str, &str), BTreeMap<Claim<'_>, Vec<Stmt<'_>>>> =
-        BTreeMap::new();
+    // Grouped by the numbers of their kept strings, then put in the order
+    // of the strings: the same order whatever the numbers.
+    type Group<'a> = (
+        (&'a str, &'a str, &'a str),
+        BTreeMap<Claim<'a>, Vec<Stmt<'a>>>,
+    );
+    let mut groups: Vec<Group<'_>> = Vec::new();
+    let mut numbers: HashMap<[u32; 3], usize> = HashMap::default();
     for s in held.iter().filter(|s| s.modality().is_comparable()) {
-        groups
-            .entry((s.frame(), s.predicate(), s.key()))
-            .or_default()
-            .entry(claim(s))
-            .or_default()
-            .push(s);
+        let at = *numbers.entry(s.group_numbers()).or_insert_with(|| {
+            groups.push(((s.frame(), s.predicate(), s.key()), BTreeMap::new()));
+            groups.len() - 1
+        });
+        if let Some((_, claims)) = groups.get_mut(at) {
+            claims.entry(claim(s)).or_default().push(s);
+        }
     }
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     // One conflict per subject and pair of sentences: the best-scored.
     let mut best: BTreeMap<(String, String, usize, String, usize), Found<'s>> = BTreeMap::new();
     let mut keep = |found: Found<'s>| {

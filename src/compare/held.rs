@@ -198,6 +198,12 @@ impl<'a> Stmt<'a> {
         self.c.document.0.get()
     }
 
+    /// The numbers of the frame, predicate and key: equal exactly when the
+    /// strings are.
+    pub(crate) fn group_numbers(&self) -> [u32; 3] {
+        [self.c.frame, self.c.predicate, self.c.key].map(|s| s.0.get())
+    }
+
     pub(crate) fn sentence(&self) -> Span {
         self.c.sentence
     }
