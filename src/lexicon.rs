@@ -781,11 +781,8 @@ impl Lexicon {
     /// [`Lexicon::scan`] for a lexicon with a phrase that begins with a
     /// sign: a walk from every start of a word and every other character.
     fn scan_every_start(&self, text: &str) -> Vec<Hit<'_>> {
-        // Left to right, the longest phrase that starts a word and ends one;
-        // starts inside a phrase taken are skipped. The automaton is walked
-        // only from words that begin some phrase, from the state after the
-        // word that one lookup gives: most words are looked up and never
-        // walked.
+        // Left to right, the longest phrase from each start that ends a
+        // word; starts inside a phrase taken are skipped.
         let bytes = text.as_bytes();
         let mut hits = Vec::new();
         let mut taken = 0;
