@@ -1089,6 +1089,10 @@ fn with_lower<R>(text: &str, f: impl FnOnce(&str) -> R) -> R {
 /// most lookups hash one number and compare no bytes.
 #[derive(Clone, Debug)]
 pub(crate) struct WordMap<V> {
+    /// One bit of each packed word's hash: a word whose bit is clear is
+    /// not held, found without a probe of the table (most words looked up
+    /// are in no set).
+    seen: Box<[u64; SEEN_WORDS]>,
     short: HashMap<u128, V>,
     /// The longer ones, in lower case.
     long: HashMap<Box<[u8]>, V>,
@@ -1100,6 +1104,7 @@ pub(crate) type WordSet = WordMap<()>;
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
+            seen: Box::new([0; SEEN_WORDS]),
             short: HashMap::default(),
             long: HashMap::default(),
         }
@@ -1111,6 +1116,8 @@ impl<V: Copy> WordMap<V> {
     fn insert(&mut self, lower: &[u8], value: V) {
         match pack(lower) {
             Some(key) => {
+                let (word, bit) = seen_bit(key);
+                self.seen[word] |= bit;
                 self.short.insert(key, value);
             }
             None => {
@@ -1122,7 +1129,7 @@ impl<V: Copy> WordMap<V> {
     /// The value of `word` in lower case.
     pub(crate) fn get(&self, word: &str) -> Option<V> {
         if let Some(key) = pack(word.as_bytes()) {
-            return self.short.get(&key).copied();
+            return self.get_packed(key);
         }
         if word.is_ascii() {
             return self.get_bytes(word.as_bytes());
@@ -1140,10 +1147,19 @@ impl<V: Copy> WordMap<V> {
         word.chars().all(|c| !c.is_uppercase()) && self.has(word)
     }
 
+    #[inline]
+    fn get_packed(&self, key: u128) -> Option<V> {
+        let (word, bit) = seen_bit(key);
+        if self.seen[word] & bit == 0 {
+            return None;
+        }
+        self.short.get(&key).copied()
+    }
+
     /// The value of `bytes`, ASCII letters in any case.
     pub(crate) fn get_bytes(&self, bytes: &[u8]) -> Option<V> {
         if let Some(key) = pack(bytes) {
-            return self.short.get(&key).copied();
+            return self.get_packed(key);
         }
         if self.long.is_empty() {
             return None;
@@ -1171,6 +1187,19 @@ impl<S: AsRef<str>> FromIterator<S> for WordSet {
         }
         set
     }
+}
+
+/// Words of 64 bits in [`WordMap`]'s filter: 4,096 bits, 512 bytes.
+const SEEN_WORDS: usize = 64;
+
+/// The word and bit of a packed word in [`WordMap`]'s filter.
+#[inline]
+fn seen_bit(key: u128) -> (usize, u64) {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(23);
+    // The top twelve bits of a multiplicative hash: six for the word, six
+    // for the bit.
+    let hash = (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
+    (hash >> 6, 1 << (hash & 63))
 }
 
 /// Up to fifteen ASCII bytes, lowered, and their count, as one number.
