@@ -666,9 +666,9 @@ fn tokenize(s: &str) -> Vec<Token<'_>> {
     lex(s, &letter_runs(s)).0
 }
 
-/// The words of a sentence, as [`tokenize`] gives them, and its marks:
-/// runs of letters and digits joined across inner marks, with the marks
-/// read from the gaps between runs.
+/// The words of a sentence and its marks: the runs of letters and digits
+/// joined across inner hyphens, apostrophes and full stops ("U.S.",
+/// "don't", "18-19"), with the marks read from the gaps between runs.
 fn lex<'s>(s: &'s str, runs: &[Span]) -> (Vec<Token<'s>>, Marks) {
     let mut tokens = Vec::with_capacity(runs.len());
     let mut marks = Marks {

@@ -730,16 +730,16 @@ impl Lexicon {
         })
     }
 
-    /// Every lexicon phrase in `text` on whole-word boundaries, leftmost
-    /// longest first, not overlapping. Phrases listed under `ignore` win
-    /// their span and are dropped.
+    /// [`Lexicon::scan_runs`], finding the runs itself.
     #[cfg(test)]
     pub(crate) fn scan(&self, text: &str) -> Vec<Hit<'_>> {
         self.scan_runs(text, &letter_runs(text))
     }
 
-    /// [`Lexicon::scan`], given the runs of letters and digits of `text`
-    /// as [`letter_runs`] finds them.
+    /// Every lexicon phrase in `text` on whole-word boundaries, leftmost
+    /// longest first, not overlapping, given the runs of letters and digits
+    /// of `text` as [`letter_runs`] finds them. Phrases listed under
+    /// `ignore` win their span and are dropped.
     pub(crate) fn scan_runs(&self, text: &str, runs: &[Span]) -> Vec<Hit<'_>> {
         let Some(words) = &self.first_words else {
             return self.scan_every_start(text);
@@ -778,8 +778,8 @@ impl Lexicon {
         hits
     }
 
-    /// [`Lexicon::scan`] for a lexicon with a phrase that begins with a
-    /// sign: a walk from every start of a word and every other character.
+    /// [`Lexicon::scan_runs`] for a lexicon with a phrase that begins with
+    /// a sign: a walk from every start of a word and every other character.
     fn scan_every_start(&self, text: &str) -> Vec<Hit<'_>> {
         // Left to right, the longest phrase from each start that ends a
         // word; starts inside a phrase taken are skipped.
