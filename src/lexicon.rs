@@ -855,8 +855,7 @@ impl Lexicon {
         stop: usize,
         state: StateID,
     ) -> Option<(usize, usize)> {
-        let automaton = &self.matcher;
-        if !automaton.is_match(state) {
+        if !self.matcher.is_match(state) {
             return None;
         }
         let ends_word = text
@@ -865,13 +864,7 @@ impl Lexicon {
         if !ends_word {
             return None;
         }
-        // A match state also lists the phrases that end here but begin
-        // later; only one of the walk's own length begins at `start`.
-        (0..automaton.match_len(state))
-            .map(|k| automaton.match_pattern(state, k))
-            .filter(|&p| automaton.pattern_len(p) == stop - start)
-            .map(|p| (stop, p.as_usize()))
-            .max()
+        phrase_of_length(&self.matcher, state, stop - start).map(|p| (stop, p))
     }
 
     pub(crate) fn is_title(&self, word: &str) -> bool {
@@ -1388,17 +1381,7 @@ fn first_words(patterns: &[String], matcher: &NFA) -> Option<WordMap<FirstWord>>
         let state = word.iter().fold(start, |state, &b| {
             matcher.next_state(Anchored::Yes, state, b)
         });
-        // Only a match state lists patterns.
-        let listed = if matcher.is_match(state) {
-            matcher.match_len(state)
-        } else {
-            0
-        };
-        let phrase = (0..listed)
-            .map(|k| matcher.match_pattern(state, k))
-            .filter(|&p| matcher.pattern_len(p) == word.len())
-            .map(|p| p.as_usize())
-            .max();
+        let phrase = phrase_of_length(matcher, state, word.len());
         words.insert(
             &word,
             FirstWord {
@@ -1409,6 +1392,21 @@ fn first_words(patterns: &[String], matcher: &NFA) -> Option<WordMap<FirstWord>>
         );
     }
     Some(words)
+}
+
+/// The phrase of `len` bytes that ends at `state` of an anchored walk.
+/// A match state also lists the phrases that end there but begin later;
+/// only one of the walk's own length begins where the walk began.
+fn phrase_of_length(matcher: &NFA, state: StateID, len: usize) -> Option<usize> {
+    // Only a match state lists patterns.
+    if !matcher.is_match(state) {
+        return None;
+    }
+    (0..matcher.match_len(state))
+        .map(|k| matcher.match_pattern(state, k))
+        .filter(|&p| matcher.pattern_len(p) == len)
+        .map(|p| p.as_usize())
+        .max()
 }
 
 /// The phrase with straight apostrophes, and with curly ones.
