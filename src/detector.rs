@@ -288,19 +288,14 @@ impl Detector {
     }
 
     fn statements_of(&self, doc: &Document, sentences: &[Span]) -> Vec<Statement> {
-        let facts: Vec<_> = sentences
-            .iter()
-            .map(|&span| extract::sentence(&self.lexicon, doc.text(), span))
-            .collect();
-        resolve::document(&self.lexicon, doc, &facts, true)
+        resolve::document(&self.lexicon, doc, &self.facts(doc, sentences), true)
     }
 
-    fn statements_without_text(&self, doc: &Document, sentences: &[Span]) -> Vec<Statement> {
-        let facts: Vec<_> = sentences
+    fn facts(&self, doc: &Document, sentences: &[Span]) -> Vec<extract::SentenceFacts> {
+        sentences
             .iter()
             .map(|&span| extract::sentence(&self.lexicon, doc.text(), span))
-            .collect();
-        resolve::document(&self.lexicon, doc, &facts, false)
+            .collect()
     }
 
     /// The conflicts among statements from any number of documents.
@@ -322,7 +317,7 @@ impl Detector {
         let mut held = Held::default();
         held.reserve(statements.len());
         for s in statements.iter().filter(|s| s.modality.is_comparable()) {
-            held.push(s.clone());
+            held.push(s.borrowed());
         }
         compare::conflicts(&self.lexicon, &held, self.settings, &Texts::Statements)
     }
@@ -351,39 +346,37 @@ impl Detector {
         // With distinct ids, the text stays in the documents: one copy of
         // the corpus in memory.
         let distinct = order.windows(2).all(|w| w[0].id() != w[1].id());
-        let read = |doc: &Document| {
-            let sentences = self.sentences(doc);
-            let mut statements = if distinct {
-                self.statements_without_text(doc, &sentences)
-            } else {
-                self.statements_of(doc, &sentences)
-            };
-            let summary = DocumentSummary::new(doc, sentences.len(), statements.len());
-            // Conditionals, questions and purposes are counted in the
-            // summaries but never compared.
-            statements.retain(|s| s.modality.is_comparable());
-            (summary, statements)
-        };
-        // A batch of documents at a time is read, and its statements are
-        // kept compact: the full statements of at most two batches are in
-        // memory at once.
         let mut summaries = Vec::with_capacity(order.len());
         let mut held = Held::default();
-        let mut keep = |read: Vec<(DocumentSummary, Vec<Statement>)>| {
-            // One block of the batch's size: never grown, never copied.
-            held.reserve(read.iter().map(|(_, s)| s.len()).sum());
-            for (summary, statements) in read {
-                summaries.push(summary);
-                for s in statements {
-                    held.push(s);
-                }
-            }
-            held.seal();
-        };
         #[cfg(feature = "parallel")]
         {
             use rayon::prelude::*;
-            // One batch is kept while the next is read.
+            let read = |doc: &Document| {
+                let sentences = self.sentences(doc);
+                let facts = self.facts(doc, &sentences);
+                let statements = resolve::document(&self.lexicon, doc, &facts, !distinct);
+                let summary = DocumentSummary::new(doc, sentences.len(), statements.len());
+                // Conditionals, questions and purposes are counted in the
+                // summaries but never compared.
+                let compared: Vec<Statement> = statements
+                    .into_iter()
+                    .filter(|s| s.modality.is_comparable())
+                    .collect();
+                (summary, compared)
+            };
+            // The full statements of at most two batches are in memory at
+            // once: one batch is kept while the next is read.
+            let mut keep = |read: Vec<(DocumentSummary, Vec<Statement>)>| {
+                // One block of the batch's size: never grown, never copied.
+                held.reserve(read.iter().map(|(_, s)| s.len()).sum());
+                for (summary, statements) in read {
+                    summaries.push(summary);
+                    for s in &statements {
+                        held.push(s.borrowed());
+                    }
+                }
+                held.seal();
+            };
             let mut pending = Vec::new();
             for batch in order.chunks(BATCH) {
                 let (read, ()) = rayon::join(
@@ -394,9 +387,25 @@ impl Detector {
             }
             keep(pending);
         }
+        // On one core, statements go from resolution to the held ones with
+        // no copy of their strings between.
         #[cfg(not(feature = "parallel"))]
         for batch in order.chunks(BATCH) {
-            keep(batch.iter().map(|doc| read(doc)).collect());
+            for doc in batch {
+                let sentences = self.sentences(doc);
+                let facts = self.facts(doc, &sentences);
+                let mut statements = 0;
+                resolve::each_statement(&self.lexicon, doc, &facts, !distinct, |s| {
+                    statements += 1;
+                    // Conditionals, questions and purposes are counted in
+                    // the summaries but never compared.
+                    if s.modality.is_comparable() {
+                        held.push(s);
+                    }
+                });
+                summaries.push(DocumentSummary::new(doc, sentences.len(), statements));
+            }
+            held.seal();
         }
         let texts = if distinct {
             Texts::Documents(documents.iter().map(|d| (d.id(), d)).collect())
@@ -422,12 +431,7 @@ pub mod stages {
 
     /// Extraction: the facts of each sentence.
     pub fn extract(detector: &Detector, doc: &Document, sentences: &[Span]) -> Facts {
-        Facts(
-            sentences
-                .iter()
-                .map(|&span| extract::sentence(&detector.lexicon, doc.text(), span))
-                .collect(),
-        )
+        Facts(detector.facts(doc, sentences))
     }
 
     /// Resolution: subjects, speakers, dates and keys across the document.

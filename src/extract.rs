@@ -281,6 +281,79 @@ impl Quantity {
     }
 }
 
+/// A statement with its strings borrowed: what resolution hands on, so that
+/// comparison can keep the strings once without a [`Statement`] made first.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct StatementRef<'a> {
+    pub(crate) document: &'a str,
+    pub(crate) sentence: Span,
+    pub(crate) text: &'a str,
+    pub(crate) evidence: Span,
+    pub(crate) frame: &'a str,
+    pub(crate) subject: &'a Subject,
+    pub(crate) predicate: &'a str,
+    pub(crate) status: &'a str,
+    pub(crate) polarity: Polarity,
+    pub(crate) modality: Modality,
+    pub(crate) speaker: Option<&'a Speaker>,
+    pub(crate) date: Option<Date>,
+    pub(crate) until: Option<Date>,
+    pub(crate) time: Option<&'a str>,
+    pub(crate) cues: &'a [Cue],
+    pub(crate) cause: Option<&'a str>,
+    pub(crate) quantity: Option<&'a Quantity>,
+}
+
+impl StatementRef<'_> {
+    /// The statement, its strings copied.
+    pub(crate) fn to_statement(self) -> Statement {
+        Statement {
+            document: self.document.to_string(),
+            sentence: self.sentence,
+            text: self.text.to_string(),
+            evidence: self.evidence,
+            frame: self.frame.to_string(),
+            subject: self.subject.clone(),
+            predicate: self.predicate.to_string(),
+            status: self.status.to_string(),
+            polarity: self.polarity,
+            modality: self.modality,
+            speaker: self.speaker.cloned(),
+            date: self.date,
+            until: self.until,
+            time: self.time.map(str::to_string),
+            cues: self.cues.to_vec(),
+            cause: self.cause.map(str::to_string),
+            quantity: self.quantity.cloned(),
+        }
+    }
+}
+
+impl Statement {
+    /// The statement with its strings borrowed.
+    pub(crate) fn borrowed(&self) -> StatementRef<'_> {
+        StatementRef {
+            document: &self.document,
+            sentence: self.sentence,
+            text: &self.text,
+            evidence: self.evidence,
+            frame: &self.frame,
+            subject: &self.subject,
+            predicate: &self.predicate,
+            status: &self.status,
+            polarity: self.polarity,
+            modality: self.modality,
+            speaker: self.speaker.as_ref(),
+            date: self.date,
+            until: self.until,
+            time: self.time.as_deref(),
+            cues: &self.cues,
+            cause: self.cause.as_deref(),
+            quantity: self.quantity.as_ref(),
+        }
+    }
+}
+
 /// A head-word mention of an event in a sentence.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Mention {

@@ -8,7 +8,8 @@ use strsim::jaro_winkler;
 use crate::date::Date;
 use crate::document::Document;
 use crate::extract::{
-    Mention, RawStatement, SentenceFacts, Speaker, SpeakerRef, Statement, Subject, TimeRef,
+    Mention, Modality, Polarity, Quantity, RawStatement, SentenceFacts, Speaker, SpeakerRef,
+    Statement, StatementRef, Subject, TimeRef,
 };
 use crate::lexicon::{COUNT_FRAME, Lexicon, WordClass};
 
@@ -26,8 +27,38 @@ pub(crate) fn document(
     facts: &[SentenceFacts],
     with_text: bool,
 ) -> Vec<Statement> {
-    let speakers = quoted_speakers(doc, facts);
     let mut out = Vec::with_capacity(facts.iter().map(|f| f.statements.len()).sum());
+    each_statement(lexicon, doc, facts, with_text, |s| {
+        out.push(s.to_statement());
+    });
+    // Statements a sentence says more than once were counted above.
+    if out.capacity() > 2 * out.len() {
+        out.shrink_to_fit();
+    }
+    out
+}
+
+/// What a sentence has said, to say each thing once.
+struct Said<'a> {
+    frame: &'a str,
+    subject: Subject,
+    status: &'a str,
+    polarity: Polarity,
+    modality: Modality,
+    quantity: Option<&'a Quantity>,
+}
+
+/// Hands each statement of one document to `emit`, in order, its strings
+/// borrowed; [`document`] copies them into [`Statement`]s.
+pub(crate) fn each_statement<'d>(
+    lexicon: &'d Lexicon,
+    doc: &'d Document,
+    facts: &'d [SentenceFacts],
+    with_text: bool,
+    mut emit: impl FnMut(StatementRef<'_>),
+) {
+    let speakers = quoted_speakers(doc, facts);
+    let mut said: Vec<Said<'d>> = Vec::new();
     let mut named = Named::default();
     // Per frame: the sentence of its last mention, and that mention.
     let mut recent: Vec<Option<(usize, Mention)>> = vec![None; lexicon.frames.len()];
@@ -64,8 +95,12 @@ pub(crate) fn document(
             .map(|m| inherit_round(m, recent.get(m.frame).and_then(Option::as_ref)))
             .collect();
         let (date, until, time) = date_of(doc.date(), fact.time.as_ref());
+        let text = match with_text {
+            true => doc.text().get(fact.span.range()).unwrap_or(""),
+            false => "",
+        };
         let mut taken_groups = Vec::new();
-        let first = out.len();
+        said.clear();
         for raw in &fact.statements {
             let mut subject = match raw.mention.and_then(|i| mentions.get(i)) {
                 Some(m) => subject(lexicon, m),
@@ -108,11 +143,11 @@ pub(crate) fn document(
                 continue;
             };
             let status = match &raw.roles {
-                Some(roles) => roles.verb.clone(),
-                None => frame.statuses.get(raw.status).cloned().unwrap_or_default(),
+                Some(roles) => roles.verb.as_str(),
+                None => frame.statuses.get(raw.status).map_or("", String::as_str),
             };
             // One statement per thing a sentence says, however often it says it.
-            let said = out[first..].iter().any(|s: &Statement| {
+            let again = said.iter().any(|s| {
                 s.frame == frame.name
                     && s.subject.key == subject.key
                     && s.subject.round == subject.round
@@ -120,33 +155,38 @@ pub(crate) fn document(
                     && s.status == status
                     && s.polarity == raw.polarity
                     && s.modality == raw.modality
-                    && s.quantity == raw.quantity
+                    && s.quantity == raw.quantity.as_ref()
             });
-            if said {
+            if again {
                 continue;
             }
-            out.push(Statement {
-                document: doc.id().to_string(),
+            let cause = raw.cause.as_deref().map(|c| party(lexicon, c));
+            emit(StatementRef {
+                document: doc.id(),
                 sentence: fact.span,
-                text: if with_text {
-                    doc.text().get(fact.span.range()).unwrap_or("").to_string()
-                } else {
-                    String::new()
-                },
+                text,
                 evidence: raw.evidence,
-                frame: frame.name.clone(),
-                subject,
-                predicate: frame.predicate.clone(),
+                frame: &frame.name,
+                subject: &subject,
+                predicate: &frame.predicate,
                 status,
                 polarity: raw.polarity,
                 modality: raw.modality,
-                speaker: speaker.clone(),
+                speaker: speaker.as_ref(),
                 date,
                 until,
-                time: time.clone(),
-                cues: raw.cues.clone(),
-                cause: raw.cause.as_deref().map(|c| party(lexicon, c)),
-                quantity: raw.quantity.clone(),
+                time: time.as_deref(),
+                cues: &raw.cues,
+                cause: cause.as_deref(),
+                quantity: raw.quantity.as_ref(),
+            });
+            said.push(Said {
+                frame: &frame.name,
+                subject,
+                status,
+                polarity: raw.polarity,
+                modality: raw.modality,
+                quantity: raw.quantity.as_ref(),
             });
         }
         for m in mentions {
@@ -156,11 +196,6 @@ pub(crate) fn document(
             }
         }
     }
-    // Statements a sentence says more than once were counted above.
-    if out.capacity() > 2 * out.len() {
-        out.shrink_to_fit();
-    }
-    out
 }
 
 /// A mention that refers back ("the talks", "the shares") takes the round

@@ -1,6 +1,6 @@
 //! Statements held for comparison in little room: each string is kept once
 //! and a statement is a few numbers, so a corpus's statements cost about a
-//! fifth of what they cost as [`Statement`]s.
+//! fifth of what they cost as [`Statement`](crate::Statement)s.
 
 use std::hash::Hash;
 use std::num::NonZeroU32;
@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::date::Date;
-use crate::extract::{Cue, Modality, Polarity, Quantity, Statement};
+use crate::extract::{Cue, Modality, Polarity, Quantity, StatementRef};
 use crate::span::Span;
 
 /// A string kept once in [`Held`].
@@ -99,16 +99,16 @@ where
 }
 
 impl Held {
-    /// Keeps `s`, its strings interned; the statement itself is dropped.
-    pub(crate) fn push(&mut self, s: Statement) {
+    /// Keeps `s`, its strings interned.
+    pub(crate) fn push(&mut self, s: StatementRef<'_>) {
         let compact = Compact {
-            document: self.intern(&s.document),
+            document: self.intern(s.document),
             sentence: s.sentence,
             evidence: s.evidence,
-            text: self.intern(&s.text),
-            frame: self.intern(&s.frame),
-            predicate: self.intern(&s.predicate),
-            status: self.intern(&s.status),
+            text: self.intern(s.text),
+            frame: self.intern(s.frame),
+            predicate: self.intern(s.predicate),
+            status: self.intern(s.status),
             subject_text: self.intern(&s.subject.text),
             key: self.intern(&s.subject.key),
             round: s.subject.round,
@@ -117,14 +117,13 @@ impl Held {
             modality: s.modality,
             speaker: s
                 .speaker
-                .as_ref()
                 .map(|p| (self.intern(&p.name), self.intern(&p.key))),
             date: s.date,
             until: s.until,
-            time: s.time.as_deref().map(|t| self.intern(t)),
-            cause: s.cause.as_deref().map(|c| self.intern(c)),
-            cues: self.intern_cues(&s.cues),
-            quantity: s.quantity.map(Box::new),
+            time: s.time.map(|t| self.intern(t)),
+            cause: s.cause.map(|c| self.intern(c)),
+            cues: self.intern_cues(s.cues),
+            quantity: s.quantity.cloned().map(Box::new),
         };
         self.statements.push(compact);
     }
@@ -301,8 +300,8 @@ mod tests {
         );
         let statements = Detector::new().statements(&doc);
         let mut held = Held::default();
-        for s in statements.clone() {
-            held.push(s);
+        for s in &statements {
+            held.push(s.borrowed());
         }
         for (s, h) in statements.iter().zip(held.iter()) {
             assert_eq!(h.document(), s.document);
