@@ -292,9 +292,10 @@ impl Detector {
     }
 
     fn facts(&self, doc: &Document, sentences: &[Span]) -> Vec<extract::SentenceFacts> {
+        let mut scratch = extract::Scratch::default();
         sentences
             .iter()
-            .map(|&span| extract::sentence(&self.lexicon, doc.text(), span))
+            .map(|&span| extract::sentence_with(&self.lexicon, doc.text(), span, &mut scratch))
             .collect()
     }
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::lexicon::{
-    BoundKind, CueKind, Entry, Hit, Lexicon, WordClass, is_word_char, letter_runs,
+    BoundKind, CueKind, Entry, Hit, Lexicon, WordClass, is_word_char, letter_runs_into,
 };
 use crate::span::Span;
 
@@ -452,12 +452,45 @@ struct Token<'a> {
     text: &'a str,
 }
 
+/// Room that extraction reuses from one sentence of a text to the next, so
+/// that a sentence costs few allocations.
+#[derive(Default)]
+pub(crate) struct Scratch<'l, 't> {
+    runs: Vec<Span>,
+    hits: Vec<Hit<'l>>,
+    tokens: Vec<Token<'t>>,
+    marks: Marks,
+    cues: [Vec<Span>; CueKind::COUNT],
+    clauses: Vec<usize>,
+}
+
 /// Extracts the facts of one sentence of `text` at `span`.
+#[cfg(test)]
 pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFacts {
+    sentence_with(lexicon, text, span, &mut Scratch::default())
+}
+
+/// Extracts the facts of one sentence of `text` at `span`, with room that
+/// the sentences of `text` share.
+pub(crate) fn sentence_with<'l, 't>(
+    lexicon: &'l Lexicon,
+    text: &'t str,
+    span: Span,
+    scratch: &mut Scratch<'l, 't>,
+) -> SentenceFacts {
     let s = text.get(span.range()).unwrap_or("");
-    let runs = letter_runs(s);
-    let hits = lexicon.scan_runs(s, &runs);
-    let (tokens, marks) = lex(s, &runs);
+    let Scratch {
+        runs,
+        hits,
+        tokens,
+        marks,
+        cues,
+        clauses,
+    } = scratch;
+    letter_runs_into(s, runs);
+    lexicon.scan_runs_into(s, runs, hits);
+    lex_into(s, runs, tokens, marks);
+    let (hits, tokens): (&[Hit<'l>], &[Token<'t>]) = (hits, tokens);
     let quote_balance = marks.opens - marks.closes;
     let straight_quotes = marks.straight;
     // With no event, status, count or clause verb the sentence asserts
@@ -472,15 +505,16 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
         return SentenceFacts {
             span,
             mentions: Vec::new(),
-            speaker: speaker_of(lexicon, s, &hits, &tokens),
+            speaker: speaker_of(lexicon, s, hits, tokens),
             time: None,
             quote_balance,
             straight_quotes,
             statements: Vec::new(),
         };
     }
-    let index = CueIndex::new(lexicon, s, &hits, marks.questions, marks.stops);
-    let clauses = clause_starts(marks.clauses, &index);
+    let index = CueIndex::new(lexicon, s, hits, cues, marks);
+    clause_starts(clauses, &marks.clauses, &index);
+    let clauses: &[usize] = clauses;
     let clause = |pos: usize| clauses.partition_point(|&b| b <= pos);
 
     // Mentions are kept with the sentence's facts: room for the heads only.
@@ -491,25 +525,25 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
         .count();
     let mut mentions = Vec::with_capacity(heads);
     let mut mention_spans = Vec::with_capacity(heads);
-    for hit in &hits {
+    for hit in hits {
         for entry in hit.entries.iter() {
             if let Entry::Head { frame } = *entry {
-                let text = mention_text(lexicon, s, &tokens, hit.span);
+                let text = mention_text(lexicon, s, tokens, hit.span);
                 let qualified = lexicon.frames.get(frame).is_some_and(|f| f.qualified);
                 mentions.push(Mention {
                     frame,
-                    round: round_of(lexicon, &hits, hit.span, &clause, s),
+                    round: round_of(lexicon, hits, hit.span, &clause, s),
                     qualifier: qualified
                         .then(|| {
                             let from = match clause(hit.span.start) {
                                 0 => 0,
                                 n => clauses.get(n - 1).copied().unwrap_or(0),
                             };
-                            qualifier(lexicon, s, &tokens, hit.span, &text)
-                                .or_else(|| actor(lexicon, s, &tokens, from, hit.span))
+                            qualifier(lexicon, s, tokens, hit.span, &text)
+                                .or_else(|| actor(lexicon, s, tokens, from, hit.span))
                         })
                         .flatten(),
-                    definite: !preceded_by(lexicon, &tokens, hit.span.start, WordClass::Indefinite),
+                    definite: !preceded_by(lexicon, tokens, hit.span.start, WordClass::Indefinite),
                     text,
                 });
                 mention_spans.push(hit.span);
@@ -543,7 +577,7 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
         let attributive = mentions[next..]
             .iter()
             .zip(&mention_spans[next..])
-            .map(|(m, sp)| (m, sp, tokens_between(&tokens, hit.span.end, sp.start)))
+            .map(|(m, sp)| (m, sp, tokens_between(tokens, hit.span.end, sp.start)))
             .take_while(|(_, _, between)| between.len() <= 2)
             .any(|(m, sp, between)| {
                 chosen.iter().any(|&(frame, _, _)| frame == m.frame)
@@ -553,7 +587,7 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
         let mut cues = Vec::new();
         let polarity = polarity_of(
             lexicon,
-            (s, &tokens),
+            (s, tokens),
             &index,
             hit.span,
             attributive,
@@ -568,9 +602,9 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
         let agent = chosen
             .iter()
             .any(|&(frame, _, _)| lexicon.frames.get(frame).is_some_and(|f| f.qualified))
-            .then(|| actor(lexicon, s, &tokens, from, hit.span))
+            .then(|| actor(lexicon, s, tokens, from, hit.span))
             .flatten();
-        let cause = cause_of(lexicon, s, &tokens, &hits, &index, hit.span);
+        let cause = cause_of(lexicon, s, tokens, hits, &index, hit.span);
         let cues: Vec<Cue> = cues
             .into_iter()
             .map(|(kind, sp): (CueKind, Span)| Cue {
@@ -617,7 +651,7 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
                 let Entry::Measure(measure) = *entry else {
                     continue;
                 };
-                let Some(quantity) = quantity_near(lexicon, s, &tokens, hit.span, &clause) else {
+                let Some(quantity) = quantity_near(lexicon, s, tokens, hit.span, &clause) else {
                     continue;
                 };
                 let mut cues = Vec::new();
@@ -655,11 +689,10 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
             .filter(|r| r.mention.is_some() || r.quantity.is_some())
             .map(|r| Span::new(r.evidence.start - span.start, r.evidence.end - span.start))
             .collect();
-        let found = generic_clauses(lexicon, s, &tokens, &hits, &clause, clause_frame, &taken);
+        let found = generic_clauses(lexicon, s, tokens, hits, &clause, clause_frame, &taken);
         for (at, roles) in found {
             let mut cues = Vec::new();
-            let polarity =
-                polarity_of(lexicon, (s, &tokens), &index, at, false, &clause, &mut cues);
+            let polarity = polarity_of(lexicon, (s, tokens), &index, at, false, &clause, &mut cues);
             let modality = modality_of(&index, at, &clause, &mut cues);
             // A clause said again in the sentence says nothing new.
             let again = statements.iter().any(|r| {
@@ -702,12 +735,12 @@ pub(crate) fn sentence(lexicon: &Lexicon, text: &str, span: Span) -> SentenceFac
             })
         })
     };
-    let time = absolute_date(lexicon, s, &tokens).or_else(relative);
+    let time = absolute_date(lexicon, s, tokens).or_else(relative);
 
     SentenceFacts {
         span,
         mentions,
-        speaker: speaker_of(lexicon, s, &hits, &tokens),
+        speaker: speaker_of(lexicon, s, hits, tokens),
         time,
         quote_balance,
         straight_quotes,
@@ -736,19 +769,24 @@ struct Marks {
 /// hyphens, apostrophes and full stops ("U.S.", "don't", "18-19").
 #[cfg(test)]
 fn tokenize(s: &str) -> Vec<Token<'_>> {
-    lex(s, &letter_runs(s)).0
+    lex(s, &crate::lexicon::letter_runs(s)).0
 }
 
 /// The words of a sentence and its marks: the runs of letters and digits
 /// joined across inner hyphens, apostrophes and full stops ("U.S.",
 /// "don't", "18-19"), with the marks read from the gaps between runs.
+#[cfg(test)]
 fn lex<'s>(s: &'s str, runs: &[Span]) -> (Vec<Token<'s>>, Marks) {
-    let mut tokens = Vec::with_capacity(runs.len());
-    let mut marks = Marks {
-        // Room for a clause mark every 32 bytes; news text has fewer.
-        clauses: Vec::with_capacity(s.len() / 32 + 2),
-        ..Marks::default()
-    };
+    let (mut tokens, mut marks) = (Vec::new(), Marks::default());
+    lex_into(s, runs, &mut tokens, &mut marks);
+    (tokens, marks)
+}
+
+/// [`lex`] into `tokens` and `marks`, which it clears first.
+fn lex_into<'s>(s: &'s str, runs: &[Span], tokens: &mut Vec<Token<'s>>, marks: &mut Marks) {
+    tokens.clear();
+    tokens.reserve(runs.len());
+    marks.clear();
     let bytes = s.as_bytes();
     let mut push = |w: Span| {
         tokens.push(Token {
@@ -775,7 +813,6 @@ fn lex<'s>(s: &'s str, runs: &[Span]) -> (Vec<Token<'s>>, Marks) {
     if let Some(w) = word {
         push(w);
     }
-    (tokens, marks)
 }
 
 /// Whether a gap between two runs of letters holds only marks that join
@@ -796,6 +833,13 @@ fn inner_only(gap: &[u8]) -> bool {
 }
 
 impl Marks {
+    fn clear(&mut self) {
+        self.questions.clear();
+        self.stops.clear();
+        self.clauses.clear();
+        (self.opens, self.closes, self.straight) = (0, 0, 0);
+    }
+
     /// Reads the marks of `gap`, the bytes of `s` from `from` that are not
     /// letters or digits.
     #[inline]
@@ -1414,23 +1458,24 @@ fn cause_of(
 
 /// The cue words of one sentence by kind, and its question and stop marks,
 /// gathered once so each statement looks up only what it needs.
-struct CueIndex {
-    spans: [Vec<Span>; CueKind::COUNT],
+struct CueIndex<'a> {
+    spans: &'a [Vec<Span>; CueKind::COUNT],
     /// Byte offsets of '?'.
-    questions: Vec<usize>,
+    questions: &'a [usize],
     /// Byte offsets of '.' and '!'.
-    stops: Vec<usize>,
+    stops: &'a [usize],
 }
 
-impl CueIndex {
+impl<'a> CueIndex<'a> {
+    /// The index of a sentence's cues, kept in `spans`.
     fn new(
         lexicon: &Lexicon,
         s: &str,
         hits: &[Hit],
-        questions: Vec<usize>,
-        stops: Vec<usize>,
-    ) -> CueIndex {
-        let mut spans: [Vec<Span>; CueKind::COUNT] = Default::default();
+        spans: &'a mut [Vec<Span>; CueKind::COUNT],
+        marks: &'a Marks,
+    ) -> CueIndex<'a> {
+        spans.iter_mut().for_each(Vec::clear);
         for hit in hits {
             // "in May": a month inside a sentence is no cue.
             let word = &s[hit.span.range()];
@@ -1451,8 +1496,8 @@ impl CueIndex {
         }
         CueIndex {
             spans,
-            questions,
-            stops,
+            questions: &marks.questions,
+            stops: &marks.stops,
         }
     }
 
@@ -1472,10 +1517,11 @@ impl CueIndex {
 }
 
 /// Byte offsets where a new clause begins: punctuation and clause-break words.
-fn clause_starts(mut starts: Vec<usize>, index: &CueIndex) -> Vec<usize> {
+fn clause_starts(starts: &mut Vec<usize>, marks: &[usize], index: &CueIndex) {
+    starts.clear();
+    starts.extend_from_slice(marks);
     starts.extend(index.of(CueKind::ClauseBreak).iter().map(|sp| sp.start));
     starts.sort_unstable();
-    starts
 }
 
 /// Whether one of the two words before `pos` is of `class`.
@@ -1859,25 +1905,22 @@ fn name_before_in(
             return Ok(found);
         }
     }
-    let mut words: Vec<Token<'_>> = Vec::new();
+    // The name is the words tokens[j..i].
     let mut j = i;
     let mut right = edge;
     while j > 0 {
         let t = tokens[j - 1];
         let joiner = lexicon.is(WordClass::NameJoiner, t.text);
-        let part =
-            is_capitalised(t.text) || lexicon.is_title(t.text) || (joiner && !words.is_empty());
+        let part = is_capitalised(t.text) || lexicon.is_title(t.text) || (joiner && j < i);
         // "Pakistan's Defence Minister": the possessor is not the name.
         let possessive = t.text.ends_with("'s") || t.text.ends_with("\u{2019}s");
         if !part || possessive || !plain_gap(s, t.span.end, right) {
             break;
         }
-        words.push(t);
         right = t.span.start;
         j -= 1;
     }
-    words.reverse();
-    Ok(name_from(lexicon, &words))
+    Ok(name_from(lexicon, &tokens[j..i]))
 }
 
 /// For words ending right before a comma ("..., the union's leader,"), the
@@ -1939,19 +1982,19 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
     {
         return SpeakerRef::Anaphor;
     }
-    let mut words = Vec::new();
+    // The name is the words tokens[start..end].
+    let mut end = start;
     let mut left = pos;
     for t in &tokens[start..] {
         let joiner = lexicon.is(WordClass::NameJoiner, t.text);
-        if !(is_capitalised(t.text) || (joiner && !words.is_empty()))
-            || !plain_gap(s, left, t.span.start)
+        if !(is_capitalised(t.text) || (joiner && end > start)) || !plain_gap(s, left, t.span.start)
         {
             break;
         }
-        words.push(*t);
+        end += 1;
         left = t.span.end;
     }
-    name_from(lexicon, &words)
+    name_from(lexicon, &tokens[start..end])
 }
 
 /// "security sources", "officials": a group speaker named by `words`.
@@ -1972,8 +2015,7 @@ fn group(lexicon: &Lexicon, s: &str, words: &[Token<'_>]) -> Option<SpeakerRef> 
             .is_some_and(|gap| gap.chars().all(char::is_whitespace))
     });
     let describe = middle.iter().all(|t| describes(lexicon, t));
-    let head = format!("{} {}", first.text, last.text);
-    (plain && describe && lexicon.is_group_speaker(&head))
+    (plain && describe && lexicon.is_group_speaker(&format!("{} {}", first.text, last.text)))
         .then(|| SpeakerRef::Group(phrase.to_lowercase()))
 }
 
@@ -2015,11 +2057,13 @@ fn name_from(lexicon: &Lexicon, words: &[Token<'_>]) -> SpeakerRef {
         .rposition(|t| !lexicon.is(WordClass::NameJoiner, t.text));
     match (start, end) {
         (Some(a), Some(b)) if a <= b => {
-            let name = words[a..=b]
-                .iter()
-                .map(|t| t.text.trim_end_matches("'s").trim_end_matches("\u{2019}s"))
-                .collect::<Vec<_>>()
-                .join(" ");
+            let mut name = String::new();
+            for t in &words[a..=b] {
+                if !name.is_empty() {
+                    name.push(' ');
+                }
+                name.push_str(t.text.trim_end_matches("'s").trim_end_matches("\u{2019}s"));
+            }
             if words.len() == 1 && lexicon.is_group_speaker(&name) {
                 SpeakerRef::Group(name.to_lowercase())
             } else {
@@ -2085,6 +2129,7 @@ mod tests {
         }
     }
     use super::*;
+    use crate::lexicon::letter_runs;
 
     fn facts(text: &str) -> SentenceFacts {
         sentence(&Lexicon::builtin(), text, Span::new(0, text.len()))
@@ -2197,8 +2242,11 @@ mod tests {
         let starts = |s: &str| {
             let hits = lexicon.scan(s);
             let (_, marks) = lex(s, &letter_runs(s));
-            let index = CueIndex::new(&lexicon, s, &hits, marks.questions, marks.stops);
-            clause_starts(marks.clauses, &index)
+            let mut cues = Default::default();
+            let index = CueIndex::new(&lexicon, s, &hits, &mut cues, &marks);
+            let mut starts = Vec::new();
+            clause_starts(&mut starts, &marks.clauses, &index);
+            starts
         };
         // A comma, an em dash, and a spaced hyphen; not a hyphen inside a word.
         assert_eq!(starts("a, b\u{2014}c - d e-f"), [2, 7, 10]);

@@ -740,9 +740,18 @@ impl Lexicon {
     /// longest first, not overlapping, given the runs of letters and digits
     /// of `text` as [`letter_runs`] finds them. Phrases listed under
     /// `ignore` win their span and are dropped.
+    #[cfg(test)]
     pub(crate) fn scan_runs(&self, text: &str, runs: &[Span]) -> Vec<Hit<'_>> {
+        let mut hits = Vec::new();
+        self.scan_runs_into(text, runs, &mut hits);
+        hits
+    }
+
+    /// [`Lexicon::scan_runs`] into `hits`, which it clears first.
+    pub(crate) fn scan_runs_into<'l>(&'l self, text: &str, runs: &[Span], hits: &mut Vec<Hit<'l>>) {
+        hits.clear();
         let Some(words) = &self.first_words else {
-            return self.scan_every_start(text);
+            return self.scan_every_start(text, hits);
         };
         // Left to right, the longest phrase that starts a word and ends one;
         // starts inside a phrase taken are skipped. The automaton is walked
@@ -750,7 +759,6 @@ impl Lexicon {
         // word that one lookup gives: most words are looked up and never
         // walked.
         let bytes = text.as_bytes();
-        let mut hits = Vec::with_capacity(runs.len() / 4 + 1);
         let mut taken = 0;
         for run in runs {
             if run.start < taken {
@@ -763,7 +771,7 @@ impl Lexicon {
             if !first.goes_on {
                 if let Some(pattern) = first.phrase {
                     taken = run.end;
-                    self.record(pattern, *run, &mut hits);
+                    self.record(pattern, *run, hits);
                 }
                 continue;
             }
@@ -773,18 +781,16 @@ impl Lexicon {
                 state: Some(first.state),
                 best: first.phrase.map(|p| (run.end, p)),
             };
-            self.take(text, walk, &mut taken, &mut hits);
+            self.take(text, walk, &mut taken, hits);
         }
-        hits
     }
 
     /// [`Lexicon::scan_runs`] for a lexicon with a phrase that begins with
     /// a sign: a walk from every start of a word and every other character.
-    fn scan_every_start(&self, text: &str) -> Vec<Hit<'_>> {
+    fn scan_every_start<'l>(&'l self, text: &str, hits: &mut Vec<Hit<'l>>) {
         // Left to right, the longest phrase from each start that ends a
         // word; starts inside a phrase taken are skipped.
         let bytes = text.as_bytes();
-        let mut hits = Vec::new();
         let mut taken = 0;
         let mut at = 0;
         let mut after_word = false;
@@ -793,12 +799,11 @@ impl Lexicon {
             // A walk starts at each word and at each other character that
             // does not follow a letter or digit.
             if at >= taken && !after_word {
-                self.take(text, start_walk(at), &mut taken, &mut hits);
+                self.take(text, start_walk(at), &mut taken, hits);
             }
             after_word = alphanumeric;
             at += len;
         }
-        hits
     }
 
     /// Takes the longest phrase of a walk, if any.
@@ -1277,10 +1282,19 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 /// The runs of letters and digits of `text` (see [`is_word_char`]), in
 /// order: the words that phrases begin and end on.
+#[cfg(test)]
 pub(crate) fn letter_runs(text: &str) -> Vec<Span> {
-    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    letter_runs_into(text, &mut runs);
+    runs
+}
+
+/// [`letter_runs`] into `runs`, which it clears first.
+pub(crate) fn letter_runs_into(text: &str, runs: &mut Vec<Span>) {
+    runs.clear();
     // Room for a word every 6 bytes: news text has about that many.
-    let mut runs = Vec::with_capacity(text.len() / 6 + 1);
+    runs.reserve(text.len() / 6 + 1);
+    let bytes = text.as_bytes();
     // Where the word being read began, if one is.
     let mut start: Option<usize> = None;
     let mut at = 0;
@@ -1327,7 +1341,6 @@ pub(crate) fn letter_runs(text: &str) -> Vec<Span> {
     if let Some(from) = start {
         runs.push(Span::new(from, bytes.len()));
     }
-    runs
 }
 
 /// Eight bytes, one in each place.
