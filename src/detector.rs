@@ -368,7 +368,6 @@ impl Detector {
             // The full statements of at most two batches are in memory at
             // once: one batch is kept while the next is read.
             let mut keep = |read: Vec<(DocumentSummary, Vec<Statement>)>| {
-                // One block of the batch's size: never grown, never copied.
                 held.reserve(read.iter().map(|(_, s)| s.len()).sum());
                 for (summary, statements) in read {
                     summaries.push(summary);

@@ -47,8 +47,8 @@ struct Compact {
 /// The statements of a comparison and the strings they share.
 #[derive(Debug, Default)]
 pub(crate) struct Held {
-    /// Batches of statements, each in a block of its exact size, so that
-    /// no block is ever copied to grow.
+    /// Batches of statements, each in a block of its exact size: a
+    /// corpus's statements are never copied to grow.
     sealed: Vec<Box<[Compact]>>,
     /// The batch being filled.
     statements: Vec<Compact>,
@@ -133,12 +133,11 @@ impl Held {
         self.statements.reserve_exact(more);
     }
 
-    /// Ends a batch: the statements pushed so far are kept in a block of
-    /// their exact size.
+    /// Ends a batch: the statements pushed so far are moved to a block of
+    /// their exact size, and the batch's room is kept for the next.
     pub(crate) fn seal(&mut self) {
         if !self.statements.is_empty() {
-            let batch = std::mem::take(&mut self.statements);
-            self.sealed.push(batch.into_boxed_slice());
+            self.sealed.push(self.statements.drain(..).collect());
         }
     }
 
