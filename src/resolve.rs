@@ -411,6 +411,9 @@ fn quoted_speakers(doc: &Document, facts: &[SentenceFacts]) -> Vec<SpeakerRef> {
 #[derive(Default)]
 struct Named {
     by_surname: HashMap<String, Vec<(String, String)>>,
+    /// Each name as the document writes it: its canonical form and key,
+    /// worked out once.
+    keys: HashMap<String, (String, String)>,
     /// The last person named.
     last: Option<Speaker>,
 }
@@ -418,11 +421,24 @@ struct Named {
 impl Named {
     /// "Asif" after "Khawaja Muhammad Asif" in the same document is the
     /// latter; records the name and returns the person at its fullest.
-    fn add(&mut self, lexicon: &Lexicon, name: &str) -> Speaker {
-        let name = canonical(lexicon, name);
-        let key = person_key(lexicon, &name);
-        let surname = key.rsplit(' ').next().unwrap_or(&key).to_string();
-        let known = self.by_surname.entry(surname).or_default();
+    fn add(&mut self, lexicon: &Lexicon, written: &str) -> Speaker {
+        let (name, key) = match self.keys.get(written) {
+            Some((name, key)) => (name.clone(), key.clone()),
+            None => {
+                let name = canonical(lexicon, written);
+                let key = person_key(lexicon, &name);
+                self.keys
+                    .insert(written.to_string(), (name.clone(), key.clone()));
+                (name, key)
+            }
+        };
+        let surname = key.rsplit(' ').next().unwrap_or(&key);
+        if !self.by_surname.contains_key(surname) {
+            self.by_surname.insert(surname.to_string(), Vec::new());
+        }
+        let Some(known) = self.by_surname.get_mut(surname) else {
+            return Speaker { name, key };
+        };
         let fuller = known
             .iter()
             .filter(|(n, k)| n.len() > name.len() && same_person(k, &key))

@@ -55,6 +55,9 @@ pub(crate) struct Held {
     strings: Kept<str>,
     /// Each distinct list of cues once: few sentences differ in theirs.
     cue_lists: Kept<[Sym]>,
+    /// The document of the statement pushed last: the next is most often
+    /// from the same one.
+    last_document: Option<Sym>,
 }
 
 /// Values kept once each, numbered from 1 in the order first seen.
@@ -101,8 +104,13 @@ where
 impl Held {
     /// Keeps `s`, its strings interned.
     pub(crate) fn push(&mut self, s: StatementRef<'_>) {
+        let document = match self.last_document {
+            Some(sym) if self.str(sym) == s.document => sym,
+            _ => self.intern(s.document),
+        };
+        self.last_document = Some(document);
         let compact = Compact {
-            document: self.intern(s.document),
+            document,
             sentence: s.sentence,
             evidence: s.evidence,
             text: self.intern(s.text),
