@@ -144,10 +144,10 @@ impl Stops {
             return false;
         }
         // "1. The first point" at the start of a sentence.
-        if word.first
-            && !text.is_empty()
+        if !text.is_empty()
             && text.len() <= 3
             && text.bytes().all(|b| b.is_ascii_digit())
+            && word.is_first()
         {
             return false;
         }
@@ -166,12 +166,20 @@ impl Stops {
     }
 }
 
-/// The word before a terminator, and whether it is the first of its
-/// sentence.
+/// The word before a terminator, and the sentence's text before it.
 #[derive(Clone, Copy, Debug)]
 struct Word<'a> {
     text: &'a str,
-    first: bool,
+    before: &'a str,
+}
+
+impl Word<'_> {
+    /// Whether the word is the first of its sentence, after any bullet.
+    fn is_first(&self) -> bool {
+        self.before
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, '-' | '*' | '\u{2022}'))
+    }
 }
 
 /// The word ending at `at`, without opening quotes or brackets.
@@ -184,10 +192,10 @@ fn word_before(block: &str, start: usize, at: usize) -> Word<'_> {
     let text = raw.trim_start_matches(|c: char| {
         matches!(c, '(' | '[' | '"' | '\'' | '\u{201c}' | '\u{2018}')
     });
-    let first = before[..from]
-        .chars()
-        .all(|c| c.is_whitespace() || matches!(c, '-' | '*' | '\u{2022}'));
-    Word { text, first }
+    Word {
+        text,
+        before: &before[..from],
+    }
 }
 
 /// Bytes of the terminator at `i`: '.', '!', '?' or '…'.
@@ -215,6 +223,14 @@ fn is_opening_quote(c: char) -> bool {
 
 /// `word` in lower case, in `buf` when it fits; the word itself otherwise.
 fn lower_into<'b>(word: &'b str, buf: &'b mut [u8]) -> &'b str {
+    if word.is_ascii() {
+        let Some(slot) = buf.get_mut(..word.len()) else {
+            return word;
+        };
+        slot.copy_from_slice(word.as_bytes());
+        slot.make_ascii_lowercase();
+        return std::str::from_utf8(slot).unwrap_or(word);
+    }
     let mut len = 0;
     for c in word.chars().flat_map(char::to_lowercase) {
         let n = c.len_utf8();
