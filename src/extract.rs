@@ -299,9 +299,48 @@ pub(crate) struct StatementRef<'a> {
     pub(crate) date: Option<Date>,
     pub(crate) until: Option<Date>,
     pub(crate) time: Option<&'a str>,
-    pub(crate) cues: &'a [Cue],
+    pub(crate) cues: CueRefs<'a>,
     pub(crate) cause: Option<&'a str>,
     pub(crate) quantity: Option<&'a Quantity>,
+}
+
+/// A statement's cues, as extraction found them or as a [`Statement`]
+/// holds them.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum CueRefs<'a> {
+    /// Kinds and spans in the document's text.
+    Found(&'a [(CueKind, Span)], &'a str),
+    Made(&'a [Cue]),
+}
+
+impl CueRefs<'_> {
+    /// Calls `f` with each cue's kind, words and span.
+    pub(crate) fn each(self, mut f: impl FnMut(&str, &str, Span)) {
+        match self {
+            CueRefs::Found(cues, text) => {
+                for &(kind, span) in cues {
+                    f(kind.name(), text.get(span.range()).unwrap_or(""), span);
+                }
+            }
+            CueRefs::Made(cues) => {
+                for c in cues {
+                    f(&c.kind, &c.text, c.span);
+                }
+            }
+        }
+    }
+
+    fn to_vec(self) -> Vec<Cue> {
+        let mut out = Vec::new();
+        self.each(|kind, text, span| {
+            out.push(Cue {
+                kind: kind.to_string(),
+                text: text.to_string(),
+                span,
+            })
+        });
+        out
+    }
 }
 
 impl StatementRef<'_> {
@@ -347,7 +386,7 @@ impl Statement {
             date: self.date,
             until: self.until,
             time: self.time.as_deref(),
-            cues: &self.cues,
+            cues: CueRefs::Made(&self.cues),
             cause: self.cause.as_deref(),
             quantity: self.quantity.as_ref(),
         }
@@ -405,7 +444,8 @@ pub(crate) struct RawStatement {
     pub(crate) evidence: Span,
     pub(crate) polarity: Polarity,
     pub(crate) modality: Modality,
-    pub(crate) cues: Vec<Cue>,
+    /// Its cues' kinds and spans in the document.
+    pub(crate) cues: Vec<(CueKind, Span)>,
     /// The proper name acting on the status word ("Islamabad targeted").
     pub(crate) agent: Option<String>,
     /// Who set the event off, after a trigger word ("after rebels attacked").
@@ -605,13 +645,9 @@ pub(crate) fn sentence_with<'l, 't>(
             .then(|| actor(lexicon, s, tokens, from, hit.span))
             .flatten();
         let cause = cause_of(lexicon, s, tokens, hits, &index, hit.span);
-        let cues: Vec<Cue> = cues
+        let cues: Vec<(CueKind, Span)> = cues
             .into_iter()
-            .map(|(kind, sp): (CueKind, Span)| Cue {
-                kind: kind.name().to_string(),
-                text: s[sp.range()].to_string(),
-                span: sp.shift(span.start),
-            })
+            .map(|(kind, sp): (CueKind, Span)| (kind, sp.shift(span.start)))
             .collect();
         // Mentions that read alike resolve alike: "the talks ... the talks"
         // say one thing, however many times.
@@ -658,11 +694,7 @@ pub(crate) fn sentence_with<'l, 't>(
                 let modality = modality_of(&index, hit.span, &clause, &mut cues);
                 let cues = cues
                     .into_iter()
-                    .map(|(kind, sp)| Cue {
-                        kind: kind.name().to_string(),
-                        text: s[sp.range()].to_string(),
-                        span: sp.shift(span.start),
-                    })
+                    .map(|(kind, sp)| (kind, sp.shift(span.start)))
                     .collect();
                 statements.push(RawStatement {
                     frame: count_frame,
@@ -703,11 +735,7 @@ pub(crate) fn sentence_with<'l, 't>(
             }
             let cues = cues
                 .into_iter()
-                .map(|(kind, sp)| Cue {
-                    kind: kind.name().to_string(),
-                    text: s[sp.range()].to_string(),
-                    span: sp.shift(span.start),
-                })
+                .map(|(kind, sp)| (kind, sp.shift(span.start)))
                 .collect();
             statements.push(RawStatement {
                 frame: clause_frame,

@@ -8,8 +8,8 @@ use strsim::jaro_winkler;
 use crate::date::Date;
 use crate::document::Document;
 use crate::extract::{
-    Mention, Modality, Polarity, Quantity, RawStatement, SentenceFacts, Speaker, SpeakerRef,
-    Statement, StatementRef, Subject, TimeRef,
+    CueRefs, Mention, Modality, Polarity, Quantity, RawStatement, SentenceFacts, Speaker,
+    SpeakerRef, Statement, StatementRef, Subject, TimeRef,
 };
 use crate::lexicon::{COUNT_FRAME, Lexicon, WordClass};
 
@@ -176,7 +176,7 @@ pub(crate) fn each_statement<'d>(
                 date,
                 until,
                 time: time.as_deref(),
-                cues: &raw.cues,
+                cues: CueRefs::Found(&raw.cues, doc.text()),
                 cause: cause.as_deref(),
                 quantity: raw.quantity.as_ref(),
             });

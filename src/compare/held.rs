@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::date::Date;
-use crate::extract::{Cue, Modality, Polarity, Quantity, StatementRef};
+use crate::extract::{CueRefs, Modality, Polarity, Quantity, StatementRef};
 use crate::span::Span;
 
 /// A string kept once in [`Held`].
@@ -158,18 +158,16 @@ impl Held {
             .map(|c| Stmt { c, held: self })
     }
 
-    fn intern_cues(&mut self, cues: &[Cue]) -> NonZeroU32 {
+    fn intern_cues(&mut self, cues: CueRefs<'_>) -> NonZeroU32 {
         let mut key = String::new();
-        let list: Vec<Sym> = cues
-            .iter()
-            .map(|c| {
-                key.clear();
-                key.push_str(&c.kind);
-                key.push_str(": ");
-                key.push_str(&c.text);
-                self.intern(&key)
-            })
-            .collect();
+        let mut list: Vec<Sym> = Vec::new();
+        cues.each(|kind, text, _| {
+            key.clear();
+            key.push_str(kind);
+            key.push_str(": ");
+            key.push_str(text);
+            list.push(self.intern(&key));
+        });
         self.cue_lists.keep(&list)
     }
 
