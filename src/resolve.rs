@@ -61,7 +61,7 @@ pub(crate) fn each_statement<'d>(
     let mut said: Vec<Said<'d>> = Vec::new();
     let mut named = Named::default();
     // Per frame: the sentence of its last mention, and that mention.
-    let mut recent: Vec<Option<(usize, Mention)>> = vec![None; lexicon.frames.len()];
+    let mut recent: Vec<Option<(usize, Referent<'d>)>> = vec![None; lexicon.frames.len()];
     // The sentence that last had a speaker, and who: "It added" speaks
     // for them in the sentence right after.
     let mut previous: Option<(usize, Speaker)> = None;
@@ -89,7 +89,7 @@ pub(crate) fn each_statement<'d>(
             previous = Some((index, s.clone()));
         }
         let speaker = speaker.filter(|_| says);
-        let mentions: Vec<Mention> = fact
+        let mentions: Vec<Referent<'d>> = fact
             .mentions
             .iter()
             .map(|m| inherit_round(m, recent.get(m.frame).and_then(Option::as_ref)))
@@ -126,7 +126,7 @@ pub(crate) fn each_statement<'d>(
                     qualifier: None,
                 },
                 None => match from_context(&recent, raw, fact, index, &mut taken_groups) {
-                    Some(m) => subject(lexicon, m),
+                    Some(m) => subject(lexicon, &m),
                     None => continue,
                 },
             };
@@ -190,7 +190,7 @@ pub(crate) fn each_statement<'d>(
             });
         }
         for m in mentions {
-            let frame = m.frame;
+            let frame = m.mention.frame;
             if let Some(slot) = recent.get_mut(frame) {
                 *slot = Some((index, m));
             }
@@ -198,31 +198,44 @@ pub(crate) fn each_statement<'d>(
     }
 }
 
+/// A mention with the round and qualifier it has or takes from the mention
+/// it refers back to.
+#[derive(Clone, Copy, Debug)]
+struct Referent<'a> {
+    mention: &'a Mention,
+    round: Option<u32>,
+    qualifier: Option<&'a str>,
+}
+
 /// A mention that refers back ("the talks", "the shares") takes the round
 /// and the qualifier of the last mention of its event.
-fn inherit_round(m: &Mention, last: Option<&(usize, Mention)>) -> Mention {
-    let mut m = m.clone();
+fn inherit_round<'a>(m: &'a Mention, last: Option<&(usize, Referent<'a>)>) -> Referent<'a> {
+    let mut r = Referent {
+        mention: m,
+        round: m.round,
+        qualifier: m.qualifier.as_deref(),
+    };
     if m.definite {
-        if m.round.is_none() {
-            m.round = last.and_then(|(_, prev)| prev.round);
+        if r.round.is_none() {
+            r.round = last.and_then(|(_, prev)| prev.round);
         }
-        if m.qualifier.is_none() {
-            m.qualifier = last.and_then(|(_, prev)| prev.qualifier.clone());
+        if r.qualifier.is_none() {
+            r.qualifier = last.and_then(|(_, prev)| prev.qualifier);
         }
     }
-    m
+    r
 }
 
 /// For a status with no event in its sentence: the most recent mention of
 /// one of its frames within the window. Of the statements one status phrase
 /// gave (one per frame), only the best-placed is kept.
 fn from_context<'a>(
-    recent: &'a [Option<(usize, Mention)>],
+    recent: &[Option<(usize, Referent<'a>)>],
     raw: &RawStatement,
     fact: &SentenceFacts,
     index: usize,
     taken: &mut Vec<usize>,
-) -> Option<&'a Mention> {
+) -> Option<Referent<'a>> {
     if taken.contains(&raw.group) {
         return None;
     }
@@ -243,19 +256,19 @@ fn from_context<'a>(
         return None;
     }
     taken.push(raw.group);
-    recent.get(raw.frame)?.as_ref().map(|(_, m)| m)
+    recent.get(raw.frame)?.as_ref().map(|&(_, m)| m)
 }
 
-fn subject(lexicon: &Lexicon, m: &Mention) -> Subject {
+fn subject(lexicon: &Lexicon, m: &Referent<'_>) -> Subject {
     Subject {
-        text: m.text.clone(),
+        text: m.mention.text.clone(),
         key: lexicon
             .frames
-            .get(m.frame)
+            .get(m.mention.frame)
             .map(|f| f.name.clone())
             .unwrap_or_default(),
         round: m.round,
-        qualifier: m.qualifier.as_deref().map(|q| canonical_name(lexicon, q)),
+        qualifier: m.qualifier.map(|q| canonical_name(lexicon, q)),
     }
 }
 
