@@ -527,17 +527,19 @@ pub(crate) fn same_person(a: &str, b: &str) -> bool {
     if a.starts_with("group:") || b.starts_with("group:") {
         return false;
     }
-    let split = |k: &str| match k.split_once(' ') {
-        Some((initial, last)) => (Some(initial.to_string()), last.to_string()),
-        None => (None, k.to_string()),
-    };
+    fn split(k: &str) -> (Option<&str>, &str) {
+        match k.split_once(' ') {
+            Some((initial, last)) => (Some(initial), last),
+            None => (None, k),
+        }
+    }
     let (ia, la) = split(a);
     let (ib, lb) = split(b);
     let initials = match (ia, ib) {
         (Some(x), Some(y)) => x == y,
         _ => true,
     };
-    initials && (la == lb || jaro_winkler(&la, &lb) >= NAME_SIMILARITY)
+    initials && (la == lb || jaro_winkler(la, lb) >= NAME_SIMILARITY)
 }
 
 #[cfg(test)]
