@@ -150,10 +150,8 @@ impl Report {
     /// # Errors
     ///
     /// The writer's error, when writing fails.
-    pub fn write_json<W: std::io::Write>(&self, writer: W) -> std::io::Result<()> {
-        let mut serializer = serde_json::Serializer::with_formatter(writer, Layered::default());
-        self.serialize(&mut serializer)
-            .map_err(std::io::Error::from)
+    pub fn write_json<W: std::io::Write>(&self, mut writer: W) -> std::io::Result<()> {
+        json::report(&mut writer, self)
     }
 
     /// A report read back from its JSON.
@@ -429,6 +427,157 @@ impl fmt::Display for Report {
     }
 }
 
+/// The report's JSON, written as serde and [`Layered`] write it, with the
+/// members of conflicts (most of a large report) written directly.
+mod json {
+    use std::io::{self, Write};
+
+    use serde::Serialize;
+
+    use super::{Conflict, Layered, Member, Report};
+
+    pub(super) fn report<W: Write>(w: &mut W, r: &Report) -> io::Result<()> {
+        // Every field, so that a new one cannot be left out.
+        let Report {
+            documents,
+            conflicts,
+            skipped,
+        } = r;
+        w.write_all(b"{")?;
+        field(w, 1, true, "documents")?;
+        list(w, 2, documents, |w, d| value(w, 2, d))?;
+        field(w, 1, false, "conflicts")?;
+        list(w, 2, conflicts, |w, c| conflict(w, 3, c))?;
+        field(w, 1, false, "skipped")?;
+        list(w, 2, skipped, |w, s| value(w, 2, s))?;
+        Layered::default().newline(w, 0)?;
+        w.write_all(b"}")
+    }
+
+    /// A conflict, an object at `depth`.
+    fn conflict<W: Write>(w: &mut W, depth: usize, c: &Conflict) -> io::Result<()> {
+        let Conflict {
+            kind,
+            rule,
+            subject,
+            predicate,
+            score,
+            temporal,
+            explanation,
+            scoring,
+            same_speaker,
+            a_documents,
+            b_documents,
+            a_members,
+            b_members,
+            a,
+            b,
+        } = c;
+        w.write_all(b"{")?;
+        field(w, depth, true, "kind")?;
+        value(w, depth, kind)?;
+        field(w, depth, false, "rule")?;
+        value(w, depth, rule)?;
+        field(w, depth, false, "subject")?;
+        value(w, depth, subject)?;
+        field(w, depth, false, "predicate")?;
+        value(w, depth, predicate)?;
+        field(w, depth, false, "score")?;
+        value(w, depth, score)?;
+        field(w, depth, false, "temporal")?;
+        value(w, depth, temporal)?;
+        field(w, depth, false, "explanation")?;
+        value(w, depth, explanation)?;
+        field(w, depth, false, "scoring")?;
+        value(w, depth, scoring)?;
+        field(w, depth, false, "same_speaker")?;
+        value(w, depth, same_speaker)?;
+        field(w, depth, false, "a_documents")?;
+        value(w, depth, a_documents)?;
+        field(w, depth, false, "b_documents")?;
+        value(w, depth, b_documents)?;
+        field(w, depth, false, "a_members")?;
+        list(w, depth + 1, a_members, member)?;
+        field(w, depth, false, "b_members")?;
+        list(w, depth + 1, b_members, member)?;
+        field(w, depth, false, "a")?;
+        value(w, depth, a)?;
+        field(w, depth, false, "b")?;
+        value(w, depth, b)?;
+        Layered::default().newline(w, depth - 1)?;
+        w.write_all(b"}")
+    }
+
+    /// A member, on one line.
+    fn member<W: Write>(w: &mut W, m: &Member) -> io::Result<()> {
+        let Member {
+            document,
+            start,
+            end,
+        } = m;
+        w.write_all(b"{\"document\": ")?;
+        // Ids are most often plain; others are escaped as serde does.
+        if document
+            .bytes()
+            .all(|b| b >= 0x20 && b != b'"' && b != b'\\')
+        {
+            w.write_all(b"\"")?;
+            w.write_all(document.as_bytes())?;
+            w.write_all(b"\"")?;
+        } else {
+            serde_json::to_writer(&mut *w, document)?;
+        }
+        let mut number = itoa::Buffer::new();
+        w.write_all(b", \"start\": ")?;
+        w.write_all(number.format(*start).as_bytes())?;
+        w.write_all(b", \"end\": ")?;
+        w.write_all(number.format(*end).as_bytes())?;
+        w.write_all(b"}")
+    }
+
+    /// The key of a field of an object at `depth`.
+    fn field<W: Write>(w: &mut W, depth: usize, first: bool, name: &str) -> io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        Layered::default().newline(w, depth)?;
+        w.write_all(b"\"")?;
+        w.write_all(name.as_bytes())?;
+        w.write_all(b"\": ")
+    }
+
+    /// An array at `depth` (not flat), each item written by `item`.
+    fn list<W: Write, T>(
+        w: &mut W,
+        depth: usize,
+        items: &[T],
+        mut item: impl FnMut(&mut W, &T) -> io::Result<()>,
+    ) -> io::Result<()> {
+        w.write_all(b"[")?;
+        for (i, x) in items.iter().enumerate() {
+            if i > 0 {
+                w.write_all(b",")?;
+            }
+            Layered::default().newline(w, depth)?;
+            item(w, x)?;
+        }
+        if !items.is_empty() {
+            Layered::default().newline(w, depth - 1)?;
+        }
+        w.write_all(b"]")
+    }
+
+    /// A value inside a container at `depth`, written by serde.
+    fn value<W: Write, T: Serialize + ?Sized>(w: &mut W, depth: usize, v: &T) -> io::Result<()> {
+        let layered = Layered {
+            depth,
+            has_value: false,
+        };
+        let mut serializer = serde_json::Serializer::with_formatter(&mut *w, layered);
+        v.serialize(&mut serializer).map_err(io::Error::from)
+    }
+}
+
 /// JSON indented by two spaces down to [`Layered::FLAT_BELOW`] levels, and
 /// on one line below that: a conflict's members and spans are one line
 /// each, not five, which halves a large report.
@@ -555,5 +704,58 @@ mod tests {
         assert!(json.contains("\"conflicts\": [\n"));
         assert_eq!(Report::from_json(&json).unwrap(), report);
         assert!(Report::default().to_json().contains("\"conflicts\": []"));
+    }
+
+    /// The report as serde and the formatter alone write it.
+    fn serde_json_of(report: &Report) -> String {
+        let mut out = Vec::new();
+        let mut serializer = serde_json::Serializer::with_formatter(&mut out, Layered::default());
+        report.serialize(&mut serializer).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn json_is_what_serde_writes() {
+        let mut docs = vec![
+            Document::new("plain", "The ceasefire is holding, officials said."),
+            Document::new("q\"uote\\d", "The ceasefire collapsed on Saturday."),
+            Document::new("tab\tnew\nline", "The ceasefire may have collapsed."),
+            Document::new("caf\u{e9} \u{1f4f0}", "The ceasefire did not collapse."),
+            Document::new("empty", ""),
+        ];
+        docs.push(Document::parse(
+            "dated",
+            "date: 2025-03-01\n\nAt least 40 people were killed. The talks stalled.",
+        ));
+        docs.push(Document::new(
+            "other",
+            "Only 12 people were killed. The talks made progress.",
+        ));
+        let mut report = Detector::new().check(&docs);
+        assert!(report.conflicts.len() > 2, "{report:#?}");
+        let json = report.to_json();
+        // Members with ids that need escaping, on their lines.
+        assert!(
+            json.contains(r#"{"document": "q\"uote\\d", "start": 0"#),
+            "{json}"
+        );
+        assert!(
+            json.contains(r#"{"document": "tab\tnew\nline", "start": 0"#),
+            "{json}"
+        );
+        assert_eq!(json, serde_json_of(&report));
+        report.skip("feed.jsonl:4", "not a \"record\"");
+        report.conflicts[0].a_members.clear();
+        report.conflicts[0].same_speaker = Some("Ana Lopes".to_string());
+        assert_eq!(report.to_json(), serde_json_of(&report));
+        assert_eq!(
+            Report::default().to_json(),
+            serde_json_of(&Report::default())
+        );
+        let only_skipped = Report {
+            skipped: report.skipped.clone(),
+            ..Report::default()
+        };
+        assert_eq!(only_skipped.to_json(), serde_json_of(&only_skipped));
     }
 }
