@@ -365,17 +365,34 @@ pub(crate) fn conflicts<'s>(
         (&'a str, &'a str, &'a str),
         BTreeMap<Claim<'a>, Vec<Stmt<'a>>>,
     );
-    let mut groups: Vec<Group<'_>> = Vec::new();
+    // Claims too are told apart by numbers first, and put in the order of
+    // their strings once.
+    let mut found: Vec<((&str, &str, &str), Vec<(Claim<'_>, Vec<Stmt<'_>>)>)> = Vec::new();
     let mut numbers: HashMap<[u32; 3], usize> = HashMap::default();
+    let mut claim_numbers: HashMap<(usize, ClaimNumbers), usize> = HashMap::default();
     for s in held.iter().filter(|s| s.modality().is_comparable()) {
         let at = *numbers.entry(s.group_numbers()).or_insert_with(|| {
-            groups.push(((s.frame(), s.predicate(), s.key()), BTreeMap::new()));
-            groups.len() - 1
+            found.push(((s.frame(), s.predicate(), s.key()), Vec::new()));
+            found.len() - 1
         });
-        if let Some((_, claims)) = groups.get_mut(at) {
-            claims.entry(claim(s)).or_default().push(s);
+        let Some((_, claims)) = found.get_mut(at) else {
+            continue;
+        };
+        let c = *claim_numbers
+            .entry((at, claim_numbers_of(s)))
+            .or_insert_with(|| {
+                claims.push((claim(s), Vec::new()));
+                claims.len() - 1
+            });
+        if let Some((_, members)) = claims.get_mut(c) {
+            members.push(s);
         }
     }
+    drop(claim_numbers);
+    let mut groups: Vec<Group<'_>> = found
+        .into_iter()
+        .map(|(key, claims)| (key, claims.into_iter().collect()))
+        .collect();
     groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     // One conflict per subject and pair of sentences: the best-scored.
     let mut best: BTreeMap<(String, String, usize, String, usize), Found<'s>> = BTreeMap::new();
@@ -776,6 +793,26 @@ type Claim<'a> = (
     Option<u32>,
     Option<(u64, Option<u64>)>,
 );
+
+/// A [`Claim`] with its strings as the numbers [`Held`] gives them: equal
+/// exactly when the claims are.
+type ClaimNumbers = (
+    [u32; 2],
+    Polarity,
+    bool,
+    Option<u32>,
+    Option<(u64, Option<u64>)>,
+);
+
+fn claim_numbers_of(s: Stmt<'_>) -> ClaimNumbers {
+    (
+        s.claim_string_numbers(),
+        s.polarity(),
+        s.modality() == Modality::Expected,
+        s.round(),
+        s.quantity().map(|q| (q.low, q.high)),
+    )
+}
 
 fn claim(s: Stmt<'_>) -> Claim<'_> {
     (

@@ -208,6 +208,14 @@ impl<'a> Stmt<'a> {
         [self.c.frame, self.c.predicate, self.c.key].map(|s| s.0.get())
     }
 
+    /// The numbers of the status and the qualifier (0 for none).
+    pub(crate) fn claim_string_numbers(&self) -> [u32; 2] {
+        [
+            self.c.status.0.get(),
+            self.c.qualifier.map_or(0, |q| q.0.get()),
+        ]
+    }
+
     pub(crate) fn sentence(&self) -> Span {
         self.c.sentence
     }
