@@ -367,15 +367,16 @@ pub(crate) fn conflicts<'s>(
     );
     // Claims too are told apart by numbers first, and put in the order of
     // their strings once.
-    let mut found: Vec<((&str, &str, &str), Vec<(Claim<'_>, Vec<Stmt<'_>>)>)> = Vec::new();
+    type Unsorted<'a> = ((&'a str, &'a str, &'a str), Vec<(Claim<'a>, Vec<Stmt<'a>>)>);
+    let mut unsorted: Vec<Unsorted<'_>> = Vec::new();
     let mut numbers: HashMap<[u32; 3], usize> = HashMap::default();
     let mut claim_numbers: HashMap<(usize, ClaimNumbers), usize> = HashMap::default();
     for s in held.iter().filter(|s| s.modality().is_comparable()) {
         let at = *numbers.entry(s.group_numbers()).or_insert_with(|| {
-            found.push(((s.frame(), s.predicate(), s.key()), Vec::new()));
-            found.len() - 1
+            unsorted.push(((s.frame(), s.predicate(), s.key()), Vec::new()));
+            unsorted.len() - 1
         });
-        let Some((_, claims)) = found.get_mut(at) else {
+        let Some((_, claims)) = unsorted.get_mut(at) else {
             continue;
         };
         let c = *claim_numbers
@@ -389,7 +390,7 @@ pub(crate) fn conflicts<'s>(
         }
     }
     drop(claim_numbers);
-    let mut groups: Vec<Group<'_>> = found
+    let mut groups: Vec<Group<'_>> = unsorted
         .into_iter()
         .map(|(key, claims)| (key, claims.into_iter().collect()))
         .collect();
