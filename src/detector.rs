@@ -390,12 +390,15 @@ impl Detector {
         // On one core, statements go from resolution to the held ones with
         // no copy of their strings between.
         #[cfg(not(feature = "parallel"))]
+        let mut names = resolve::NameKeys::default();
+        #[cfg(not(feature = "parallel"))]
         for batch in order.chunks(BATCH) {
             for doc in batch {
                 let sentences = self.sentences(doc);
                 let facts = self.facts(doc, &sentences);
                 let mut statements = 0;
-                resolve::each_statement(&self.lexicon, doc, &facts, !distinct, |s| {
+                let with_text = !distinct;
+                resolve::each_statement(&self.lexicon, doc, &facts, with_text, &mut names, |s| {
                     statements += 1;
                     // Conditionals, questions and purposes are counted in
                     // the summaries but never compared.

@@ -28,7 +28,8 @@ pub(crate) fn document(
     with_text: bool,
 ) -> Vec<Statement> {
     let mut out = Vec::with_capacity(facts.iter().map(|f| f.statements.len()).sum());
-    each_statement(lexicon, doc, facts, with_text, |s| {
+    let mut names = NameKeys::default();
+    each_statement(lexicon, doc, facts, with_text, &mut names, |s| {
         out.push(s.to_statement());
     });
     // Statements a sentence says more than once were counted above.
@@ -55,6 +56,7 @@ pub(crate) fn each_statement<'d>(
     doc: &'d Document,
     facts: &'d [SentenceFacts],
     with_text: bool,
+    names: &mut NameKeys,
     mut emit: impl FnMut(StatementRef<'_>),
 ) {
     let speakers = quoted_speakers(doc, facts);
@@ -73,7 +75,7 @@ pub(crate) fn each_statement<'d>(
             .get(index + 1)
             .is_some_and(|next| next.speaker == SpeakerRef::Previous);
         let speaker = match speaker {
-            SpeakerRef::Named(name) => Some(named.add(lexicon, &name)),
+            SpeakerRef::Named(name) => Some(named.add(lexicon, names, &name)),
             SpeakerRef::Anaphor if says || follow => named.last.clone(),
             SpeakerRef::Group(group) if says || follow => Some(Speaker {
                 key: format!("group:{group}"),
@@ -424,27 +426,41 @@ fn quoted_speakers(doc: &Document, facts: &[SentenceFacts]) -> Vec<SpeakerRef> {
 #[derive(Default)]
 struct Named {
     by_surname: HashMap<String, Vec<(String, String)>>,
-    /// Each name as the document writes it: its canonical form and key,
-    /// worked out once.
-    keys: HashMap<String, (String, String)>,
     /// The last person named.
     last: Option<Speaker>,
+}
+
+/// Names as documents write them, each with its canonical form and key:
+/// the same in every document, so worked out once for many.
+#[derive(Debug, Default)]
+pub(crate) struct NameKeys(HashMap<String, (String, String)>);
+
+impl NameKeys {
+    /// Names kept at most; past this the keys are forgotten and worked out
+    /// again, so that memory stays bounded.
+    const MOST: usize = 100_000;
+
+    /// The canonical form and key of a name as written.
+    fn get(&mut self, lexicon: &Lexicon, written: &str) -> (String, String) {
+        if let Some((name, key)) = self.0.get(written) {
+            return (name.clone(), key.clone());
+        }
+        let name = canonical(lexicon, written);
+        let key = person_key(lexicon, &name);
+        if self.0.len() >= Self::MOST {
+            self.0.clear();
+        }
+        self.0
+            .insert(written.to_string(), (name.clone(), key.clone()));
+        (name, key)
+    }
 }
 
 impl Named {
     /// "Asif" after "Khawaja Muhammad Asif" in the same document is the
     /// latter; records the name and returns the person at its fullest.
-    fn add(&mut self, lexicon: &Lexicon, written: &str) -> Speaker {
-        let (name, key) = match self.keys.get(written) {
-            Some((name, key)) => (name.clone(), key.clone()),
-            None => {
-                let name = canonical(lexicon, written);
-                let key = person_key(lexicon, &name);
-                self.keys
-                    .insert(written.to_string(), (name.clone(), key.clone()));
-                (name, key)
-            }
-        };
+    fn add(&mut self, lexicon: &Lexicon, keys: &mut NameKeys, written: &str) -> Speaker {
+        let (name, key) = keys.get(lexicon, written);
         let surname = key.rsplit(' ').next().unwrap_or(&key);
         if !self.by_surname.contains_key(surname) {
             self.by_surname.insert(surname.to_string(), Vec::new());
