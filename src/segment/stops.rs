@@ -32,6 +32,10 @@ pub(crate) struct Stops {
 
 const ELLIPSIS: &str = "\u{2026}";
 
+/// A searcher for [`ELLIPSIS`], built once.
+static ELLIPSES: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(ELLIPSIS));
+
 /// Longest abbreviation looked up, in bytes; longer words are none.
 const MAX_WORD: usize = 16;
 
@@ -73,12 +77,12 @@ impl Stops {
         let mut start = 0;
         let mut i = 0;
         // The next '…', looked for again once passed.
-        let mut ellipsis = memchr::memmem::find(bytes, ELLIPSIS.as_bytes());
+        let mut ellipsis = ELLIPSES.find(bytes);
         loop {
             if ellipsis.is_some_and(|e| e < i) {
                 ellipsis = bytes
                     .get(i..)
-                    .and_then(|rest| memchr::memmem::find(rest, ELLIPSIS.as_bytes()))
+                    .and_then(|rest| ELLIPSES.find(rest))
                     .map(|p| p + i);
             }
             let stop = bytes
