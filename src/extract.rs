@@ -591,10 +591,17 @@ pub(crate) fn sentence_with<'l, 't>(
         }
     }
 
-    let mut statements: Vec<RawStatement> = Vec::new();
+    // Room for a statement per status, count and clause verb found.
+    let found = hits
+        .iter()
+        .flat_map(|h| h.entries)
+        .filter(|e| matches!(e, Entry::Status { .. } | Entry::Measure(_) | Entry::Verb(_)))
+        .count();
+    let mut statements: Vec<RawStatement> = Vec::with_capacity(found);
+    let (mut local, mut context) = (Vec::new(), Vec::new());
     for (group, hit) in hits.iter().enumerate() {
-        let mut local = Vec::new();
-        let mut context = Vec::new();
+        local.clear();
+        context.clear();
         for entry in hit.entries.iter() {
             let Entry::Status { frame, status } = *entry else {
                 continue;
@@ -607,7 +614,10 @@ pub(crate) fn sentence_with<'l, 't>(
                 None => context.push((frame, status, None)),
             }
         }
-        let chosen = if local.is_empty() { context } else { local };
+        let chosen: &[(usize, usize, Option<usize>)] = match local.is_empty() {
+            true => &context,
+            false => &local,
+        };
         if chosen.is_empty() {
             continue;
         }
@@ -655,7 +665,7 @@ pub(crate) fn sentence_with<'l, 't>(
             (Some(a), Some(b)) => mentions.get(a) == mentions.get(b),
             _ => false,
         };
-        for (frame, status, mention) in chosen {
+        for &(frame, status, mention) in chosen {
             let duplicate = statements.iter().any(|r| {
                 r.frame == frame
                     && r.status == status
