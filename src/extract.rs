@@ -591,13 +591,7 @@ pub(crate) fn sentence_with<'l, 't>(
         }
     }
 
-    // Room for a statement per status, count and clause verb found.
-    let found = hits
-        .iter()
-        .flat_map(|h| h.entries)
-        .filter(|e| matches!(e, Entry::Status { .. } | Entry::Measure(_) | Entry::Verb(_)))
-        .count();
-    let mut statements: Vec<RawStatement> = Vec::with_capacity(found);
+    let mut statements: Vec<RawStatement> = Vec::new();
     let (mut local, mut context) = (Vec::new(), Vec::new());
     for (group, hit) in hits.iter().enumerate() {
         local.clear();
