@@ -355,15 +355,12 @@ impl Detector {
             let read = |doc: &Document| {
                 let sentences = self.sentences(doc);
                 let facts = self.facts(doc, &sentences);
-                let statements = resolve::document(&self.lexicon, doc, &facts, !distinct);
+                let mut statements = resolve::document(&self.lexicon, doc, &facts, !distinct);
                 let summary = DocumentSummary::new(doc, sentences.len(), statements.len());
                 // Conditionals, questions and purposes are counted in the
                 // summaries but never compared.
-                let compared: Vec<Statement> = statements
-                    .into_iter()
-                    .filter(|s| s.modality.is_comparable())
-                    .collect();
-                (summary, compared)
+                statements.retain(|s| s.modality.is_comparable());
+                (summary, statements)
             };
             // The full statements of at most two batches are in memory at
             // once: one batch is kept while the next is read.
