@@ -32,7 +32,8 @@ pub(crate) fn document(
     each_statement(lexicon, doc, facts, with_text, &mut names, |s| {
         out.push(s.to_statement());
     });
-    // Statements a sentence says more than once were counted above.
+    // The room was made for every raw statement; those a sentence says
+    // again were dropped.
     if out.capacity() > 2 * out.len() {
         out.shrink_to_fit();
     }
