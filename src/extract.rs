@@ -804,9 +804,7 @@ fn tokenize(s: &str) -> Vec<Token<'_>> {
     lex(s, &crate::lexicon::letter_runs(s)).0
 }
 
-/// The words of a sentence and its marks: the runs of letters and digits
-/// joined across inner hyphens, apostrophes and full stops ("U.S.",
-/// "don't", "18-19"), with the marks read from the gaps between runs.
+/// What [`lex_into`] finds, in new containers.
 #[cfg(test)]
 fn lex<'s>(s: &'s str, runs: &[Span]) -> (Vec<Token<'s>>, Marks) {
     let (mut tokens, mut marks) = (Vec::new(), Marks::default());
@@ -814,7 +812,10 @@ fn lex<'s>(s: &'s str, runs: &[Span]) -> (Vec<Token<'s>>, Marks) {
     (tokens, marks)
 }
 
-/// [`lex`] into `tokens` and `marks`, which it clears first.
+/// The words of a sentence and its marks, into `tokens` and `marks`,
+/// which it clears first: the runs of letters and digits joined across
+/// inner hyphens, apostrophes and full stops ("U.S.", "don't", "18-19"),
+/// with the marks read from the gaps between runs.
 fn lex_into<'s>(s: &'s str, runs: &[Span], tokens: &mut Vec<Token<'s>>, marks: &mut Marks) {
     tokens.clear();
     tokens.reserve(runs.len());

@@ -730,16 +730,13 @@ impl Lexicon {
         })
     }
 
-    /// [`Lexicon::scan_runs`], finding the runs itself.
+    /// What [`Lexicon::scan_runs_into`] finds, finding the runs itself.
     #[cfg(test)]
     pub(crate) fn scan(&self, text: &str) -> Vec<Hit<'_>> {
         self.scan_runs(text, &letter_runs(text))
     }
 
-    /// Every lexicon phrase in `text` on whole-word boundaries, leftmost
-    /// longest first, not overlapping, given the runs of letters and digits
-    /// of `text` as [`letter_runs`] finds them. Phrases listed under
-    /// `ignore` win their span and are dropped.
+    /// What [`Lexicon::scan_runs_into`] finds, in a new vector.
     #[cfg(test)]
     pub(crate) fn scan_runs(&self, text: &str, runs: &[Span]) -> Vec<Hit<'_>> {
         let mut hits = Vec::new();
@@ -747,7 +744,11 @@ impl Lexicon {
         hits
     }
 
-    /// [`Lexicon::scan_runs`] into `hits`, which it clears first.
+    /// Every lexicon phrase in `text` on whole-word boundaries, leftmost
+    /// longest first, not overlapping, given the runs of letters and digits
+    /// of `text` as [`letter_runs_into`] finds them, into `hits`, which it
+    /// clears first. Phrases listed under `ignore` win their span and are
+    /// dropped.
     pub(crate) fn scan_runs_into<'l>(&'l self, text: &str, runs: &[Span], hits: &mut Vec<Hit<'l>>) {
         hits.clear();
         let Some(words) = &self.first_words else {
@@ -785,7 +786,7 @@ impl Lexicon {
         }
     }
 
-    /// [`Lexicon::scan_runs`] for a lexicon with a phrase that begins with
+    /// [`Lexicon::scan_runs_into`] for a lexicon with a phrase that begins with
     /// a sign: a walk from every start of a word and every other character.
     fn scan_every_start<'l>(&'l self, text: &str, hits: &mut Vec<Hit<'l>>) {
         // Left to right, the longest phrase from each start that ends a
@@ -1280,8 +1281,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
     !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
 }
 
-/// The runs of letters and digits of `text` (see [`is_word_char`]), in
-/// order: the words that phrases begin and end on.
+/// What [`letter_runs_into`] finds, in a new vector.
 #[cfg(test)]
 pub(crate) fn letter_runs(text: &str) -> Vec<Span> {
     let mut runs = Vec::new();
@@ -1289,7 +1289,9 @@ pub(crate) fn letter_runs(text: &str) -> Vec<Span> {
     runs
 }
 
-/// [`letter_runs`] into `runs`, which it clears first.
+/// The runs of letters and digits of `text` (see [`is_word_char`]), in
+/// order, into `runs`, which it clears first: the words that phrases begin
+/// and end on.
 pub(crate) fn letter_runs_into(text: &str, runs: &mut Vec<Span>) {
     runs.clear();
     // Room for a word every 6 bytes: news text has about that many.
