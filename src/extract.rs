@@ -1570,12 +1570,8 @@ fn preceded_by(lexicon: &Lexicon, tokens: &[Token<'_>], pos: usize, class: WordC
 /// The head with up to three capitalised words before it: "Istanbul talks".
 fn mention_text(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], head: Span) -> String {
     let mut start = head.start;
-    for t in tokens
-        .iter()
-        .rev()
-        .filter(|t| t.span.end <= head.start)
-        .take(3)
-    {
+    let before = &tokens[..tokens.partition_point(|t| t.span.end <= head.start)];
+    for t in before.iter().rev().take(3) {
         let gap = &s[t.span.end..start];
         let capital = t.text.chars().next().is_some_and(char::is_uppercase);
         let determiner = lexicon.is_determiner(t.text) || lexicon.is(WordClass::Indefinite, t.text);
@@ -1651,10 +1647,11 @@ fn actor(
     head: Span,
 ) -> Option<String> {
     let capital = |t: &Token<'_>| t.text.chars().next().is_some_and(char::is_uppercase);
-    let clause: Vec<&Token<'_>> = tokens
-        .iter()
-        .filter(|t| t.span.start >= from && t.span.end <= head.start)
-        .collect();
+    // The words of the clause before the head: words are in order. None
+    // when a word runs across both ("well-but-talks").
+    let first_in_clause = tokens.partition_point(|t| t.span.start < from);
+    let before_head = tokens.partition_point(|t| t.span.end <= head.start);
+    let clause = tokens.get(first_in_clause..before_head).unwrap_or_default();
     let is_name = |t: &Token<'_>| {
         capital(t) && !lexicon.is_determiner(t.text) && !lexicon.is_calendar_word(t.text)
     };
@@ -1664,16 +1661,16 @@ fn actor(
     };
     // The run of capitalised words nearest the head, "of" allowed inside:
     // "Bank of England".
-    let last = clause.iter().rposition(|t| is_name(t))?;
+    let last = clause.iter().rposition(is_name)?;
     let mut first = last;
     loop {
         match (first.checked_sub(1), first.checked_sub(2)) {
-            (Some(p), _) if is_name(clause[p]) && spaced(clause[p], clause[first]) => first = p,
+            (Some(p), _) if is_name(&clause[p]) && spaced(&clause[p], &clause[first]) => first = p,
             (Some(of), Some(p))
                 if lexicon.is(WordClass::Genitive, clause[of].text)
-                    && is_name(clause[p])
-                    && spaced(clause[p], clause[of])
-                    && spaced(clause[of], clause[first]) =>
+                    && is_name(&clause[p])
+                    && spaced(&clause[p], &clause[of])
+                    && spaced(&clause[of], &clause[first]) =>
             {
                 first = p
             }
