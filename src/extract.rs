@@ -1604,11 +1604,10 @@ fn qualifier(
         .unwrap_or("")
         .trim();
     let name = if before.is_empty() {
-        let after: Vec<&Token<'_>> = tokens
-            .iter()
-            .filter(|t| t.span.start >= head.end)
-            .take(4)
-            .collect();
+        let next = tokens.partition_point(|t| t.span.start < head.end);
+        let after = tokens
+            .get(next..tokens.len().min(next + 4))
+            .unwrap_or_default();
         let (of, rest) = after.split_first()?;
         if !lexicon.is(WordClass::Genitive, of.text) {
             return None;
@@ -1709,10 +1708,9 @@ fn round_of(
         .iter()
         .rposition(|h| clause(h.span.start) != here)
         .map_or(0, |i| i + 1);
-    let before: Vec<&Hit> = hits[from..upto]
-        .iter()
-        .filter(|h| h.span.end <= head.start)
-        .collect();
+    // Hits do not overlap, so their ends are in order too.
+    let before = &hits[from..upto];
+    let before = &before[..before.partition_point(|h| h.span.end <= head.start)];
     let (i, ordinal) = before.iter().enumerate().rev().find_map(|(i, h)| {
         h.entries.iter().find_map(|e| match e {
             Entry::Ordinal(n) => Some((i, *n)),
