@@ -654,9 +654,15 @@ impl Lexicon {
                 once: HashSet::default(),
             });
         }
+        // A phrase to ignore means nothing at all: no meanings.
         let (patterns, meanings): (Vec<String>, Vec<Arc<[Entry]>>) = table
             .into_iter()
-            .map(|(pattern, entries)| (pattern, Arc::from(entries)))
+            .map(
+                |(pattern, entries)| match entries.contains(&Entry::Ignore) {
+                    true => (pattern, Arc::from([])),
+                    false => (pattern, Arc::from(entries)),
+                },
+            )
             .unzip();
         let compile_error =
             |e: aho_corasick::BuildError| invalid(format!("cannot compile the lexicon: {e}"));
@@ -818,11 +824,9 @@ impl Lexicon {
 
     /// Records a phrase found at `span`, unless it is one to ignore.
     fn record<'l>(&'l self, pattern: usize, span: Span, hits: &mut Vec<Hit<'l>>) {
-        let Some(entries) = self.meanings.get(pattern).map(|e| &e[..]) else {
-            return;
-        };
-        if !entries.contains(&Entry::Ignore) {
-            hits.push(Hit { span, entries });
+        match self.meanings.get(pattern) {
+            Some(entries) if !entries.is_empty() => hits.push(Hit { span, entries }),
+            _ => {}
         }
     }
 
