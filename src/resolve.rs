@@ -76,11 +76,11 @@ pub(crate) fn each_statement<'d>(
             .get(index + 1)
             .is_some_and(|next| next.speaker == SpeakerRef::Previous);
         let speaker = match speaker {
-            SpeakerRef::Named(name) => Some(named.add(lexicon, names, &name)),
+            SpeakerRef::Named(name) => Some(named.add(lexicon, names, name)),
             SpeakerRef::Anaphor if says || follow => named.last.clone(),
             SpeakerRef::Group(group) if says || follow => Some(Speaker {
                 key: format!("group:{group}"),
-                name: group,
+                name: group.clone(),
             }),
             SpeakerRef::Previous if says || follow => previous
                 .as_ref()
@@ -360,8 +360,8 @@ fn date_of(
 
 /// The speaker of each sentence. A sentence inside a quotation that runs
 /// over several sentences takes the speaker named anywhere in that run.
-fn quoted_speakers(doc: &Document, facts: &[SentenceFacts]) -> Vec<SpeakerRef> {
-    let mut out: Vec<SpeakerRef> = facts.iter().map(|f| f.speaker.clone()).collect();
+fn quoted_speakers<'f>(doc: &Document, facts: &'f [SentenceFacts]) -> Vec<&'f SpeakerRef> {
+    let mut out: Vec<&SpeakerRef> = facts.iter().map(|f| &f.speaker).collect();
     let mut run_start = 0;
     let mut depth = 0i32;
     let mut straight_open = false;
@@ -381,12 +381,11 @@ fn quoted_speakers(doc: &Document, facts: &[SentenceFacts]) -> Vec<SpeakerRef> {
                 let found = facts[run.clone()]
                     .iter()
                     .map(|f| &f.speaker)
-                    .find(|s| **s != SpeakerRef::None)
-                    .cloned();
+                    .find(|s| **s != SpeakerRef::None);
                 if let Some(found) = found {
                     for slot in &mut out[run] {
-                        if *slot == SpeakerRef::None {
-                            *slot = found.clone();
+                        if **slot == SpeakerRef::None {
+                            *slot = found;
                         }
                     }
                 }
@@ -398,7 +397,7 @@ fn quoted_speakers(doc: &Document, facts: &[SentenceFacts]) -> Vec<SpeakerRef> {
     }
     // Quotes that follow one another in a paragraph are one speaker's.
     for i in 1..facts.len() {
-        if out[i] != SpeakerRef::None {
+        if *out[i] != SpeakerRef::None {
             continue;
         }
         let opens_quote = doc
@@ -417,7 +416,7 @@ fn quoted_speakers(doc: &Document, facts: &[SentenceFacts]) -> Vec<SpeakerRef> {
             })
         };
         if opens_quote && same_paragraph() && previous_quoted() {
-            out[i] = out[i - 1].clone();
+            out[i] = out[i - 1];
         }
     }
     out
