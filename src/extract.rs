@@ -649,10 +649,7 @@ pub(crate) fn sentence_with<'l, 't>(
             .then(|| actor(lexicon, s, tokens, from, hit.span))
             .flatten();
         let cause = cause_of(lexicon, s, tokens, hits, &index, hit.span);
-        let cues: Vec<(CueKind, Span)> = cues
-            .into_iter()
-            .map(|(kind, sp): (CueKind, Span)| (kind, sp.shift(span.start)))
-            .collect();
+        let cues = in_document(cues, span.start);
         // Mentions that read alike resolve alike: "the talks ... the talks"
         // say one thing, however many times.
         let alike = |a: Option<usize>, b: Option<usize>| match (a, b) {
@@ -696,10 +693,7 @@ pub(crate) fn sentence_with<'l, 't>(
                 };
                 let mut cues = Vec::new();
                 let modality = modality_of(&index, hit.span, &clause, &mut cues);
-                let cues = cues
-                    .into_iter()
-                    .map(|(kind, sp)| (kind, sp.shift(span.start)))
-                    .collect();
+                let cues = in_document(cues, span.start);
                 statements.push(RawStatement {
                     frame: count_frame,
                     status: measure,
@@ -737,10 +731,7 @@ pub(crate) fn sentence_with<'l, 't>(
             if again {
                 continue;
             }
-            let cues = cues
-                .into_iter()
-                .map(|(kind, sp)| (kind, sp.shift(span.start)))
-                .collect();
+            let cues = in_document(cues, span.start);
             statements.push(RawStatement {
                 frame: clause_frame,
                 status: 0,
@@ -1549,6 +1540,15 @@ impl<'a> CueIndex<'a> {
     }
 }
 
+/// A sentence's cues with their spans in the document, the sentence
+/// starting at `start`.
+fn in_document(mut cues: Vec<(CueKind, Span)>, start: usize) -> Vec<(CueKind, Span)> {
+    for (_, span) in &mut cues {
+        *span = span.shift(start);
+    }
+    cues
+}
+
 /// Byte offsets where a new clause begins: punctuation and clause-break words.
 fn clause_starts(starts: &mut Vec<usize>, marks: &[usize], index: &CueIndex) {
     starts.clear();
@@ -1646,11 +1646,7 @@ fn actor(
     head: Span,
 ) -> Option<String> {
     let capital = |t: &Token<'_>| t.text.chars().next().is_some_and(char::is_uppercase);
-    // The words of the clause before the head: words are in order. None
-    // when a word runs across both ("well-but-talks").
-    let first_in_clause = tokens.partition_point(|t| t.span.start < from);
-    let before_head = tokens.partition_point(|t| t.span.end <= head.start);
-    let clause = tokens.get(first_in_clause..before_head).unwrap_or_default();
+    let clause = tokens_between(tokens, from, head.start);
     let is_name = |t: &Token<'_>| {
         capital(t) && !lexicon.is_determiner(t.text) && !lexicon.is_calendar_word(t.text)
     };

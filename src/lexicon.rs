@@ -845,36 +845,20 @@ impl Lexicon {
             if automaton.is_dead(state) {
                 break;
             }
-            let stop = walk.from + i + 1;
+            // Most states on the way match no phrase.
             if !automaton.is_match(state) {
                 continue;
             }
-            if let Some(found) = self.own_match(text, walk.start, stop, state) {
-                best = Some(found);
+            // The phrase of the walk's own length, if it ends a word here.
+            let stop = walk.from + i + 1;
+            let ends_word = text
+                .get(stop..)
+                .is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_word_char(c)));
+            if ends_word && let Some(p) = phrase_of_length(automaton, state, stop - walk.start) {
+                best = Some((stop, p));
             }
         }
         best
-    }
-
-    /// The phrase from `start` to `stop` that `state` matches, if it ends
-    /// a word there.
-    fn own_match(
-        &self,
-        text: &str,
-        start: usize,
-        stop: usize,
-        state: StateID,
-    ) -> Option<(usize, usize)> {
-        if !self.matcher.is_match(state) {
-            return None;
-        }
-        let ends_word = text
-            .get(stop..)
-            .is_some_and(|rest| rest.chars().next().is_none_or(|c| !is_word_char(c)));
-        if !ends_word {
-            return None;
-        }
-        phrase_of_length(&self.matcher, state, stop - start).map(|p| (stop, p))
     }
 
     pub(crate) fn is_title(&self, word: &str) -> bool {
