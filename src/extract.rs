@@ -5,11 +5,13 @@
 //! ("the talks": which talks? "he said": who?) is passed on as references for
 //! the `resolve` stage to settle against the rest of the document.
 
+use std::cell::Cell;
+
 use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::lexicon::{
-    BoundKind, CueKind, Entry, Hit, Lexicon, WordClass, is_word_char, letter_runs_into,
+    BoundKind, Classes, CueKind, Entry, Hit, Lexicon, WordClass, is_word_char, letter_runs_into,
 };
 use crate::span::Span;
 
@@ -486,10 +488,32 @@ pub(crate) struct SentenceFacts {
 const NEGATION_REACH: usize = 120;
 
 /// A word of a sentence.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 struct Token<'a> {
     span: Span,
     text: &'a str,
+    /// The word's classes, once looked up.
+    classes: Cell<Option<Classes>>,
+}
+
+impl<'a> Token<'a> {
+    fn new(span: Span, text: &'a str) -> Token<'a> {
+        Token {
+            span,
+            text,
+            classes: Cell::new(None),
+        }
+    }
+
+    /// Whether the word is of `class`: the lexicon is asked once a word.
+    fn is(&self, lexicon: &Lexicon, class: WordClass) -> bool {
+        let classes = self.classes.get().unwrap_or_else(|| {
+            let classes = lexicon.classes(self.text);
+            self.classes.set(Some(classes));
+            classes
+        });
+        classes.has(class)
+    }
 }
 
 /// Room that extraction reuses from one sentence of a text to the next, so
@@ -812,12 +836,7 @@ fn lex_into<'s>(s: &'s str, runs: &[Span], tokens: &mut Vec<Token<'s>>, marks: &
     tokens.reserve(runs.len());
     marks.clear();
     let bytes = s.as_bytes();
-    let mut push = |w: Span| {
-        tokens.push(Token {
-            span: w,
-            text: s.get(w.range()).unwrap_or(""),
-        })
-    };
+    let mut push = |w: Span| tokens.push(Token::new(w, s.get(w.range()).unwrap_or("")));
     let mut word: Option<Span> = None;
     let mut gap_from = 0;
     for &run in runs {
@@ -938,10 +957,10 @@ fn generic_clauses(
         .map(|f| f.statuses.as_slice())
         .unwrap_or_default();
     let word = |t: &Token<'_>| {
-        !lexicon.is_determiner(t.text)
-            && !lexicon.is_pronoun(t.text)
-            && !lexicon.is_preposition(t.text)
-            && !lexicon.is_auxiliary(t.text)
+        !t.is(lexicon, WordClass::Determiner)
+            && !t.is(lexicon, WordClass::Pronoun)
+            && !t.is(lexicon, WordClass::Preposition)
+            && !t.is(lexicon, WordClass::Auxiliary)
             && t.text.chars().any(char::is_alphabetic)
     };
     let gap = |a: &Token<'_>, b: &Token<'_>| s.get(a.span.end..b.span.start).unwrap_or("x");
@@ -977,13 +996,13 @@ fn generic_clauses(
         let mut passive = false;
         while k > 0 {
             let p = &tokens[k - 1];
-            let helping = lexicon.is_auxiliary(p.text)
+            let helping = p.is(lexicon, WordClass::Auxiliary)
                 || hit_at(p).is_some_and(|h| h.cue(CueKind::Negation))
                 || p.text.ends_with("ly");
             if !helping || clause(p.span.start) != here {
                 break;
             }
-            passive |= lexicon.is(WordClass::Passive, p.text);
+            passive |= p.is(lexicon, WordClass::Passive);
             k -= 1;
         }
         let joined = |a: usize, b: usize| gap(&tokens[a], &tokens[b]).trim().is_empty();
@@ -1008,7 +1027,7 @@ fn generic_clauses(
         // An event a frame names ("the negotiations opened") is the frame's;
         // a person named by title ("the governor was arrested") is not.
         let event = |t: &Token<'_>| {
-            !lexicon.is_title(t.text)
+            !t.is(lexicon, WordClass::Title)
                 && hit_at(t)
                     .is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Head { .. })))
         };
@@ -1022,14 +1041,20 @@ fn generic_clauses(
         if let Some(next) = tokens.get(j)
             && clause(next.span.start) == here
         {
-            if passive && lexicon.is(WordClass::AgentMarker, next.text) {
+            if passive && next.is(lexicon, WordClass::AgentMarker) {
                 j += 1;
-                while tokens.get(j).is_some_and(|x| lexicon.is_determiner(x.text)) {
+                while tokens
+                    .get(j)
+                    .is_some_and(|x| x.is(lexicon, WordClass::Determiner))
+                {
                     j += 1;
                 }
                 by_agent = noun_run(tokens, j, &word, &gap).map(|r| r.text.to_string());
             } else if !passive {
-                while tokens.get(j).is_some_and(|x| lexicon.is_determiner(x.text)) {
+                while tokens
+                    .get(j)
+                    .is_some_and(|x| x.is(lexicon, WordClass::Determiner))
+                {
                     j += 1;
                 }
                 // "closed last year": a time is no object.
@@ -1038,7 +1063,9 @@ fn generic_clauses(
                     continue;
                 }
                 object = found
-                    .filter(|r| !lexicon.is_not_count(r.text) && !lexicon.is_calendar_word(r.text))
+                    .filter(|r| {
+                        !r.is(lexicon, WordClass::NotCount) && !r.is(lexicon, WordClass::Calendar)
+                    })
                     .map(|r| r.text);
             }
         }
@@ -1124,7 +1151,9 @@ fn head_before_phrases<'a>(
         while start > 0 && word(&tokens[start - 1]) && joined(start - 1, start) {
             start -= 1;
         }
-        while start > 0 && lexicon.is_determiner(tokens[start - 1].text) && joined(start - 1, start)
+        while start > 0
+            && tokens[start - 1].is(lexicon, WordClass::Determiner)
+            && joined(start - 1, start)
         {
             start -= 1;
         }
@@ -1133,12 +1162,12 @@ fn head_before_phrases<'a>(
             break;
         };
         let (prep, noun) = (&tokens[before + 1], &tokens[before]);
-        if !lexicon.is_preposition(prep.text)
+        if !prep.is(lexicon, WordClass::Preposition)
             || !joined(before + 1, start)
             || !joined(before, before + 1)
             || !word(noun)
             || !same_clause(noun)
-            || lexicon.is(WordClass::Quantifier, noun.text)
+            || noun.is(lexicon, WordClass::Quantifier)
             || lexicon.written_number(noun.text).is_some()
         {
             break;
@@ -1197,7 +1226,7 @@ fn absolute_date(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>]) -> Option<(St
         } else {
             let after_in = i
                 .checked_sub(1)
-                .is_some_and(|p| lexicon.is_whole_month_word(tokens[p].text));
+                .is_some_and(|p| tokens[p].is(lexicon, WordClass::WholeMonth));
             if !after_in && year(i + 1).is_none() {
                 continue;
             }
@@ -1322,11 +1351,11 @@ fn number_at(
     let (low, high) = value?;
     let next_is_unit = tokens
         .get(end + 1)
-        .is_some_and(|t| lexicon.is_not_count(t.text))
+        .is_some_and(|t| t.is(lexicon, WordClass::NotCount))
         || s[tokens[end].span.end..]
             .trim_start()
             .starts_with(['%', '$', '\u{20ac}', '\u{a3}']);
-    let prev_is_unit = k > 0 && lexicon.is_not_count(tokens[k - 1].text)
+    let prev_is_unit = k > 0 && tokens[k - 1].is(lexicon, WordClass::NotCount)
         || s[..tokens[k].span.start]
             .trim_end()
             .ends_with(['$', '#', '\u{20ac}', '\u{a3}']);
@@ -1416,12 +1445,12 @@ fn cause_of(
     // A verb in the past: "-ed" or an irregular form ("struck").
     let is_verb = |t: &Token<'_>| {
         t.text.chars().next().is_some_and(char::is_lowercase)
-            && (t.text.ends_with("ed") || lexicon.is_irregular_past(t.text))
+            && (t.text.ends_with("ed") || t.is(lexicon, WordClass::IrregularForm))
     };
     let mut rest = &tokens[tokens.partition_point(|t| t.span.start < trigger.end)..];
     let skip = |rest: &mut &[Token<'_>]| {
         while let Some((t, more)) = rest.split_first() {
-            if !lexicon.is_determiner(t.text) {
+            if !t.is(lexicon, WordClass::Determiner) {
                 break;
             }
             *rest = more;
@@ -1433,7 +1462,7 @@ fn cause_of(
     let mut by = false;
     if let [head, word, more @ ..] = rest
         && is_head(head)
-        && lexicon.is(WordClass::AgentMarker, word.text)
+        && word.is(lexicon, WordClass::AgentMarker)
     {
         rest = more;
         by = true;
@@ -1445,7 +1474,7 @@ fn cause_of(
             .last()
             .and_then(|p| s.get(p.span.end..t.span.start))
             .unwrap_or(" ");
-        let ends = is_verb(t) || (by && lexicon.is_preposition(t.text));
+        let ends = is_verb(t) || (by && t.is(lexicon, WordClass::Preposition));
         if ends || !gap.chars().all(char::is_whitespace) {
             break;
         }
@@ -1469,9 +1498,9 @@ fn cause_of(
     // No party: a pronoun ("when we were young"), a passive ("after a
     // truce was signed") or a stretch of time ("after weeks of talks").
     let no_party = |t: &&Token<'_>| {
-        lexicon.is_pronoun(t.text)
-            || lexicon.is(WordClass::NegationGap, t.text)
-            || lexicon.is_not_count(t.text)
+        t.is(lexicon, WordClass::Pronoun)
+            || t.is(lexicon, WordClass::NegationGap)
+            || t.is(lexicon, WordClass::NotCount)
     };
     if words.iter().any(no_party) {
         return None;
@@ -1560,11 +1589,7 @@ fn clause_starts(starts: &mut Vec<usize>, marks: &[usize], index: &CueIndex) {
 /// Whether one of the two words before `pos` is of `class`.
 fn preceded_by(lexicon: &Lexicon, tokens: &[Token<'_>], pos: usize, class: WordClass) -> bool {
     let before = &tokens[..tokens.partition_point(|t| t.span.end <= pos)];
-    before
-        .iter()
-        .rev()
-        .take(2)
-        .any(|t| lexicon.is(class, t.text))
+    before.iter().rev().take(2).any(|t| t.is(lexicon, class))
 }
 
 /// The head with up to three capitalised words before it: "Istanbul talks".
@@ -1574,7 +1599,8 @@ fn mention_text(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], head: Span) ->
     for t in before.iter().rev().take(3) {
         let gap = &s[t.span.end..start];
         let capital = t.text.chars().next().is_some_and(char::is_uppercase);
-        let determiner = lexicon.is_determiner(t.text) || lexicon.is(WordClass::Indefinite, t.text);
+        let determiner =
+            t.is(lexicon, WordClass::Determiner) || t.is(lexicon, WordClass::Indefinite);
         if !capital
             || determiner
             || !gap
@@ -1609,7 +1635,7 @@ fn qualifier(
             .get(next..tokens.len().min(next + 4))
             .unwrap_or_default();
         let (of, rest) = after.split_first()?;
-        if !lexicon.is(WordClass::Genitive, of.text) {
+        if !of.is(lexicon, WordClass::Genitive) {
             return None;
         }
         let mut end = of.span.end;
@@ -1648,7 +1674,7 @@ fn actor(
     let capital = |t: &Token<'_>| t.text.chars().next().is_some_and(char::is_uppercase);
     let clause = tokens_between(tokens, from, head.start);
     let is_name = |t: &Token<'_>| {
-        capital(t) && !lexicon.is_determiner(t.text) && !lexicon.is_calendar_word(t.text)
+        capital(t) && !t.is(lexicon, WordClass::Determiner) && !t.is(lexicon, WordClass::Calendar)
     };
     let spaced = |a: &Token<'_>, b: &Token<'_>| {
         s.get(a.span.end..b.span.start)
@@ -1662,7 +1688,7 @@ fn actor(
         match (first.checked_sub(1), first.checked_sub(2)) {
             (Some(p), _) if is_name(&clause[p]) && spaced(&clause[p], &clause[first]) => first = p,
             (Some(of), Some(p))
-                if lexicon.is(WordClass::Genitive, clause[of].text)
+                if clause[of].is(lexicon, WordClass::Genitive)
                     && is_name(&clause[p])
                     && spaced(&clause[p], &clause[of])
                     && spaced(&clause[of], &clause[first]) =>
@@ -1762,7 +1788,7 @@ fn polarity_of(
             between.len() <= 3
                 && between
                     .iter()
-                    .all(|t| lexicon.is(WordClass::NegationGap, t.text))
+                    .all(|t| t.is(lexicon, WordClass::NegationGap))
                 && (contraction || !between.is_empty())
         };
         if before || after {
@@ -1899,15 +1925,15 @@ fn name_before_in(
     let mut edge = pos;
     // Skip "has", "on Thursday" and the like between the name and the verb.
     while i > 0 {
-        let t = tokens[i - 1];
-        let skip = lexicon.is(WordClass::SpeakerGap, t.text) || lexicon.is_calendar_word(t.text);
+        let t = &tokens[i - 1];
+        let skip = t.is(lexicon, WordClass::SpeakerGap) || t.is(lexicon, WordClass::Calendar);
         if !skip || !plain_gap(s, t.span.end, edge) {
             break;
         }
         edge = t.span.start;
         i -= 1;
     }
-    let Some(last) = i.checked_sub(1).map(|j| tokens[j]) else {
+    let Some(last) = i.checked_sub(1).map(|j| &tokens[j]) else {
         return Ok(SpeakerRef::None);
     };
     if !plain_gap(s, last.span.end, edge) {
@@ -1917,10 +1943,10 @@ fn name_before_in(
             _ => Ok(SpeakerRef::None),
         };
     }
-    if lexicon.is_pronoun(last.text) {
+    if last.is(lexicon, WordClass::Pronoun) {
         return Ok(SpeakerRef::Anaphor);
     }
-    if lexicon.is(WordClass::Impersonal, last.text) {
+    if last.is(lexicon, WordClass::Impersonal) {
         return Ok(SpeakerRef::Previous);
     }
     for n in [4usize, 3, 2, 1] {
@@ -1933,9 +1959,9 @@ fn name_before_in(
     let mut j = i;
     let mut right = edge;
     while j > 0 {
-        let t = tokens[j - 1];
-        let joiner = lexicon.is(WordClass::NameJoiner, t.text);
-        let part = is_capitalised(t.text) || lexicon.is_title(t.text) || (joiner && j < i);
+        let t = &tokens[j - 1];
+        let joiner = t.is(lexicon, WordClass::NameJoiner);
+        let part = is_capitalised(t.text) || t.is(lexicon, WordClass::Title) || (joiner && j < i);
         // "Pakistan's Defence Minister": the possessor is not the name.
         let possessive = t.text.ends_with("'s") || t.text.ends_with("\u{2019}s");
         if !part || possessive || !plain_gap(s, t.span.end, right) {
@@ -1953,16 +1979,16 @@ fn name_before_in(
 fn appositive_comma(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>]) -> Option<usize> {
     let n = tokens.len();
     for k in (n.saturating_sub(APPOSITIVE_WORDS)..n).rev() {
-        let t = tokens[k];
+        let t = &tokens[k];
         let before = tokens.get(k.wrapping_sub(1))?;
         let gap = s.get(before.span.end..t.span.start)?;
         if gap.trim().is_empty() {
             continue;
         }
         let opens = gap.trim() == ","
-            && (lexicon.is(WordClass::Definite, t.text)
-                || lexicon.is(WordClass::Indefinite, t.text)
-                || lexicon.is_title(t.text));
+            && (t.is(lexicon, WordClass::Definite)
+                || t.is(lexicon, WordClass::Indefinite)
+                || t.is(lexicon, WordClass::Title));
         return opens.then(|| before.span.end + gap.find(',').unwrap_or(0));
     }
     None
@@ -1976,10 +2002,10 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
     if !plain_gap(s, pos, first.span.start) {
         return SpeakerRef::None;
     }
-    if lexicon.is_pronoun(first.text) {
+    if first.is(lexicon, WordClass::Pronoun) {
         return SpeakerRef::Anaphor;
     }
-    if lexicon.is(WordClass::Impersonal, first.text) {
+    if first.is(lexicon, WordClass::Impersonal) {
         return SpeakerRef::Previous;
     }
     for n in [4usize, 3, 2, 1] {
@@ -1992,17 +2018,17 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
     // lexicon lists alone.
     if let Some([word, head]) = tokens.get(start..start + 2)
         && describes(lexicon, word)
-        && !lexicon.is(WordClass::Definite, word.text)
+        && !word.is(lexicon, WordClass::Definite)
         && plain_gap(s, word.span.end, head.span.start)
-        && lexicon.is_group_speaker(head.text)
+        && head.is(lexicon, WordClass::GroupSpeaker)
     {
         let phrase = &s[word.span.start..head.span.end];
         return SpeakerRef::Group(phrase.to_lowercase());
     }
-    if lexicon.is(WordClass::Definite, first.text)
+    if first.is(lexicon, WordClass::Definite)
         && tokens
             .get(start + 1)
-            .is_some_and(|t| lexicon.is_title(t.text) && !is_capitalised(t.text))
+            .is_some_and(|t| t.is(lexicon, WordClass::Title) && !is_capitalised(t.text))
     {
         return SpeakerRef::Anaphor;
     }
@@ -2010,7 +2036,7 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
     let mut end = start;
     let mut left = pos;
     for t in &tokens[start..] {
-        let joiner = lexicon.is(WordClass::NameJoiner, t.text);
+        let joiner = t.is(lexicon, WordClass::NameJoiner);
         if !(is_capitalised(t.text) || (joiner && end > start)) || !plain_gap(s, left, t.span.start)
         {
             break;
@@ -2031,7 +2057,7 @@ fn group(lexicon: &Lexicon, s: &str, words: &[Token<'_>]) -> Option<SpeakerRef> 
     // "the transport ministry": an article, words in lower case that
     // describe, and the head of a group the lexicon lists ("the ministry").
     let middle = words.get(1..words.len().saturating_sub(1))?;
-    if middle.is_empty() || !lexicon.is(WordClass::Definite, first.text) {
+    if middle.is_empty() || !first.is(lexicon, WordClass::Definite) {
         return None;
     }
     let plain = words.windows(2).all(|w| {
@@ -2048,19 +2074,19 @@ fn group(lexicon: &Lexicon, s: &str, words: &[Token<'_>]) -> Option<SpeakerRef> 
 /// determiner.
 fn describes(lexicon: &Lexicon, t: &Token<'_>) -> bool {
     t.text.starts_with(char::is_lowercase)
-        && !lexicon.is_auxiliary(t.text)
-        && !lexicon.is_preposition(t.text)
-        && !lexicon.is_determiner(t.text)
+        && !t.is(lexicon, WordClass::Auxiliary)
+        && !t.is(lexicon, WordClass::Preposition)
+        && !t.is(lexicon, WordClass::Determiner)
 }
 
 /// A name from its words, without titles, joiners at the ends, or "'s".
 fn name_from(lexicon: &Lexicon, words: &[Token<'_>]) -> SpeakerRef {
     let lone =
-        |t: &Token<'_>| lexicon.is_title(t.text) || lexicon.is(WordClass::NameJoiner, t.text);
+        |t: &Token<'_>| t.is(lexicon, WordClass::Title) || t.is(lexicon, WordClass::NameJoiner);
     // "Minister for Trade Omar Haddad": the title's portfolio is not the name.
     let portfolio = words
         .windows(2)
-        .rposition(|w| lexicon.is_title(w[0].text) && lexicon.is(WordClass::Portfolio, w[1].text))
+        .rposition(|w| w[0].is(lexicon, WordClass::Title) && w[1].is(lexicon, WordClass::Portfolio))
         .map_or(0, |k| k + 3);
     let words = words
         .get(portfolio..)
@@ -2069,7 +2095,7 @@ fn name_from(lexicon: &Lexicon, words: &[Token<'_>]) -> SpeakerRef {
     // "Union leader Mara Quist": the name begins after the last title.
     let after_title = words
         .iter()
-        .rposition(|t| lexicon.is_title(t.text))
+        .rposition(|t| t.is(lexicon, WordClass::Title))
         .filter(|&k| k + 1 < words.len())
         .map_or(0, |k| k + 1);
     let start = words[after_title..]
@@ -2078,7 +2104,7 @@ fn name_from(lexicon: &Lexicon, words: &[Token<'_>]) -> SpeakerRef {
         .map(|k| k + after_title);
     let end = words
         .iter()
-        .rposition(|t| !lexicon.is(WordClass::NameJoiner, t.text));
+        .rposition(|t| !t.is(lexicon, WordClass::NameJoiner));
     match (start, end) {
         (Some(a), Some(b)) if a <= b => {
             let mut name = String::new();
@@ -2101,6 +2127,21 @@ fn name_from(lexicon: &Lexicon, words: &[Token<'_>]) -> SpeakerRef {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_word_is_looked_up_once_and_joiners_as_written() {
+        let lexicon = Lexicon::builtin();
+        let s = "Al said al has";
+        let (tokens, _) = lex(s, &letter_runs(s));
+        assert!(tokens.iter().all(|t| t.classes.get().is_none()));
+        assert!(!tokens[0].is(&lexicon, WordClass::NameJoiner));
+        assert!(tokens[2].is(&lexicon, WordClass::NameJoiner));
+        assert!(tokens[3].is(&lexicon, WordClass::Auxiliary));
+        assert!(!tokens[3].is(&lexicon, WordClass::Title));
+        // What one question asked is kept for the next.
+        assert_eq!(tokens[3].classes.get(), Some(lexicon.classes("has")));
+        assert!(tokens[1].classes.get().is_none());
+    }
 
     proptest::proptest! {
         /// The lexer against its definition, read a character at a time.

@@ -77,10 +77,13 @@ struct GrammarData {
     impersonal: Vec<String>,
 }
 
-/// A closed class of words in the lexicon's `grammar` section.
+/// A closed class of words of the lexicon: the `grammar` section's, and
+/// the other lists of single words. A word's classes are found in one
+/// lookup ([`Lexicon::classes`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum WordClass {
     SpeakerGap,
+    /// Matched as written: "al" joins a name, "Al" begins one.
     NameJoiner,
     Indefinite,
     NegationGap,
@@ -93,6 +96,42 @@ pub(crate) enum WordClass {
     Session,
     Quantifier,
     Impersonal,
+    Title,
+    Pronoun,
+    Determiner,
+    Preposition,
+    /// A group that speaks ("the ministry"); phrases are looked up whole.
+    GroupSpeaker,
+    /// A helping verb ("was", "has", "did").
+    Auxiliary,
+    /// A word next to a number that makes it no count ("years", "aged").
+    NotCount,
+    /// A day of the week or a month's name or abbreviation.
+    Calendar,
+    /// A word before a month's name that makes it the whole month.
+    WholeMonth,
+    /// A form of an irregular verb ("struck").
+    IrregularForm,
+}
+
+/// The classes of a word, one bit each.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Classes(u32);
+
+impl Classes {
+    /// Whether the word is of `class`.
+    #[inline]
+    pub(crate) fn has(self, class: WordClass) -> bool {
+        self.0 & (1 << class as u32) != 0
+    }
+
+    fn with(self, class: WordClass) -> Classes {
+        Classes(self.0 | 1 << class as u32)
+    }
+
+    fn without(self, class: WordClass) -> Classes {
+        Classes(self.0 & !(1 << class as u32))
+    }
 }
 
 /// What any clause may say, beyond the frames.
@@ -338,21 +377,11 @@ pub struct Lexicon {
     first_words: Option<WordMap<FirstWord>>,
     meanings: Vec<Arc<[Entry]>>,
     pub(crate) frames: Vec<Frame>,
-    titles: WordSet,
-    pronouns: WordSet,
-    determiners: WordSet,
-    prepositions: WordSet,
-    group_speakers: WordSet,
-    auxiliaries: WordSet,
-    not_counts: WordSet,
-    weekdays: WordSet,
+    /// Every word (or group phrase) of a closed class, lower case, to its
+    /// classes.
+    words: WordMap<Classes>,
     /// Month names and abbreviations, lower case, to their numbers.
     months: WordMap<i8>,
-    whole_month: WordSet,
-    /// Every form of the irregular verbs.
-    irregular_forms: WordSet,
-    /// The `grammar` word classes, in `WordClass` order.
-    classes: [WordSet; 12],
     aliases: HashMap<String, String>,
     variants: HashMap<String, String>,
 }
@@ -671,8 +700,6 @@ impl Lexicon {
             .match_kind(MatchKind::Standard)
             .build(&patterns)
             .map_err(compile_error)?;
-        let lower_set =
-            |list: &[String]| list.iter().map(|s| s.to_lowercase()).collect::<WordSet>();
         let mut aliases = HashMap::default();
         for (canonical, names) in &data.aliases {
             aliases.insert(canonical.to_lowercase(), canonical.clone());
@@ -689,14 +716,7 @@ impl Lexicon {
             }
         }
         Ok(Lexicon {
-            titles: lower_set(&data.titles),
-            pronouns: lower_set(&data.pronouns),
-            determiners: lower_set(&data.determiners),
-            prepositions: lower_set(&data.prepositions),
-            group_speakers: lower_set(&data.group_speakers),
-            auxiliaries: lower_set(&data.clauses.auxiliaries),
-            not_counts: lower_set(&data.counts.not_counts),
-            weekdays: lower_set(&data.dates.weekdays),
+            words: class_words(&data),
             months: {
                 let mut months = WordMap::default();
                 for (name, &n) in &data.dates.months {
@@ -704,28 +724,6 @@ impl Lexicon {
                 }
                 months
             },
-            whole_month: lower_set(&data.dates.whole_month),
-            classes: [
-                lower_set(&data.grammar.speaker_gap),
-                // Joiners are matched as written: "Al" begins a name.
-                data.grammar.name_joiners.iter().cloned().collect(),
-                lower_set(&data.grammar.indefinite),
-                lower_set(&data.grammar.negation_gap),
-                lower_set(&data.grammar.passive),
-                lower_set(&data.grammar.agent_markers),
-                lower_set(&data.grammar.genitive),
-                lower_set(&data.grammar.portfolio),
-                lower_set(&data.grammar.definite),
-                lower_set(&data.sessions),
-                lower_set(&data.grammar.quantifiers),
-                lower_set(&data.grammar.impersonal),
-            ],
-            irregular_forms: data
-                .irregular_verbs
-                .values()
-                .flatten()
-                .map(|f| f.to_lowercase())
-                .collect::<WordSet>(),
             data,
             first_words: first_words(&patterns, &matcher),
             matcher,
@@ -862,20 +860,7 @@ impl Lexicon {
     }
 
     pub(crate) fn is_title(&self, word: &str) -> bool {
-        self.titles.has(word)
-    }
-
-    pub(crate) fn is_pronoun(&self, word: &str) -> bool {
-        self.pronouns.has(word)
-    }
-
-    /// Whether a word is a past form of an irregular verb ("struck").
-    pub(crate) fn is_irregular_past(&self, word: &str) -> bool {
-        self.irregular_forms.has(word)
-    }
-
-    pub(crate) fn is_preposition(&self, word: &str) -> bool {
-        self.prepositions.has(word)
+        self.is(WordClass::Title, word)
     }
 
     /// The count frame's index, when the lexicon has measures.
@@ -898,14 +883,9 @@ impl Lexicon {
         with_lower(phrase, |w| self.data.counts.bounds.get(w).copied())
     }
 
-    /// Whether a word next to a number makes it no count ("years", "aged").
-    pub(crate) fn is_not_count(&self, word: &str) -> bool {
-        self.not_counts.has(word)
-    }
-
     /// Whether a word names a day of the week or a month.
     pub(crate) fn is_calendar_word(&self, word: &str) -> bool {
-        self.weekdays.has(word) || self.months.get(word).is_some()
+        self.is(WordClass::Calendar, word)
     }
 
     /// The number of a month's name or abbreviation ("oct." is 10).
@@ -913,37 +893,28 @@ impl Lexicon {
         self.months.get(word.trim_end_matches('.'))
     }
 
-    /// Whether a word before a month's name makes it the whole month.
-    pub(crate) fn is_whole_month_word(&self, word: &str) -> bool {
-        self.whole_month.has(word)
-    }
-
     /// The clause frame's index, when the lexicon has antonyms.
     pub(crate) fn clause_frame(&self) -> Option<usize> {
         self.frames.iter().position(|f| f.name == CLAUSE_FRAME)
     }
 
-    /// Whether a word is a helping verb ("was", "has", "did").
-    pub(crate) fn is_auxiliary(&self, word: &str) -> bool {
-        self.auxiliaries.has(word)
+    /// Whether a word is of a class. Name joiners are matched as written,
+    /// the others in any case.
+    pub(crate) fn is(&self, class: WordClass, word: &str) -> bool {
+        self.classes(word).has(class)
     }
 
-    /// Whether a word is of a `grammar` class. Name joiners are matched as
-    /// written, the others in any case.
-    pub(crate) fn is(&self, class: WordClass, word: &str) -> bool {
-        let set = &self.classes[class as usize];
-        match class {
-            WordClass::NameJoiner => set.has_exact(word),
-            _ => set.has(word),
+    /// The classes of a word, in one lookup.
+    pub(crate) fn classes(&self, word: &str) -> Classes {
+        let classes = self.words.get(word).unwrap_or_default();
+        match classes.has(WordClass::NameJoiner) && word.chars().any(char::is_uppercase) {
+            true => classes.without(WordClass::NameJoiner),
+            false => classes,
         }
     }
 
-    pub(crate) fn is_determiner(&self, word: &str) -> bool {
-        self.determiners.has(word)
-    }
-
     pub(crate) fn is_group_speaker(&self, phrase: &str) -> bool {
-        self.group_speakers.has(phrase)
+        self.is(WordClass::GroupSpeaker, phrase)
     }
 
     /// The canonical name for an alias, if the lexicon knows one.
@@ -1085,9 +1056,6 @@ pub(crate) struct WordMap<V> {
     long: HashMap<Box<[u8]>, V>,
 }
 
-/// A set of words: see [`WordMap`].
-pub(crate) type WordSet = WordMap<()>;
-
 impl<V> Default for WordMap<V> {
     fn default() -> Self {
         WordMap {
@@ -1124,16 +1092,6 @@ impl<V: Copy> WordMap<V> {
         with_lower(word, |w| self.get_bytes(w.as_bytes()))
     }
 
-    /// Whether the set holds `word` in lower case.
-    pub(crate) fn has(&self, word: &str) -> bool {
-        self.get(word).is_some()
-    }
-
-    /// Whether the set holds `word` as it is written.
-    pub(crate) fn has_exact(&self, word: &str) -> bool {
-        word.chars().all(|c| !c.is_uppercase()) && self.has(word)
-    }
-
     #[inline]
     fn get_packed(&self, key: u128) -> Option<V> {
         let (word, bit) = seen_bit(key);
@@ -1163,16 +1121,6 @@ impl<V: Copy> WordMap<V> {
             return self.long.get(&buf[..]).copied();
         }
         self.long.get(&bytes.to_ascii_lowercase()[..]).copied()
-    }
-}
-
-impl<S: AsRef<str>> FromIterator<S> for WordSet {
-    fn from_iter<I: IntoIterator<Item = S>>(words: I) -> WordSet {
-        let mut set = WordSet::default();
-        for word in words {
-            set.insert(word.as_ref().as_bytes(), ());
-        }
-        set
     }
 }
 
@@ -1359,6 +1307,47 @@ fn char_at(text: &str, at: usize, b: u8) -> (bool, usize) {
         // Not a character boundary: a continuation byte, skipped alone.
         None => (false, 1),
     }
+}
+
+/// Every word of a closed class, lower case, to its classes.
+fn class_words(data: &LexiconData) -> WordMap<Classes> {
+    use WordClass::*;
+    let mut words: HashMap<String, Classes> = HashMap::default();
+    let mut add = |list: &mut dyn Iterator<Item = &String>, class: WordClass| {
+        for word in list {
+            let entry = words.entry(word.to_lowercase()).or_default();
+            *entry = entry.with(class);
+        }
+    };
+    let grammar = &data.grammar;
+    add(&mut grammar.speaker_gap.iter(), SpeakerGap);
+    add(&mut grammar.name_joiners.iter(), NameJoiner);
+    add(&mut grammar.indefinite.iter(), Indefinite);
+    add(&mut grammar.negation_gap.iter(), NegationGap);
+    add(&mut grammar.passive.iter(), Passive);
+    add(&mut grammar.agent_markers.iter(), AgentMarker);
+    add(&mut grammar.genitive.iter(), Genitive);
+    add(&mut grammar.portfolio.iter(), Portfolio);
+    add(&mut grammar.definite.iter(), Definite);
+    add(&mut data.sessions.iter(), Session);
+    add(&mut grammar.quantifiers.iter(), Quantifier);
+    add(&mut grammar.impersonal.iter(), Impersonal);
+    add(&mut data.titles.iter(), Title);
+    add(&mut data.pronouns.iter(), Pronoun);
+    add(&mut data.determiners.iter(), Determiner);
+    add(&mut data.prepositions.iter(), Preposition);
+    add(&mut data.group_speakers.iter(), GroupSpeaker);
+    add(&mut data.clauses.auxiliaries.iter(), Auxiliary);
+    add(&mut data.counts.not_counts.iter(), NotCount);
+    add(&mut data.dates.weekdays.iter(), Calendar);
+    add(&mut data.dates.months.keys(), Calendar);
+    add(&mut data.dates.whole_month.iter(), WholeMonth);
+    add(&mut data.irregular_verbs.values().flatten(), IrregularForm);
+    let mut map = WordMap::default();
+    for (word, classes) in words {
+        map.insert(word.as_bytes(), classes);
+    }
+    map
 }
 
 /// The first word of each phrase (its letters and digits up to the first
@@ -1574,9 +1563,11 @@ mod tests {
 
     #[test]
     fn word_sets_ignore_case_short_and_long() {
-        let set: WordSet = ["said", "according", "président", "k"]
-            .into_iter()
-            .collect();
+        let mut set = WordMap::default();
+        for word in ["said", "according", "président", "k"] {
+            set.insert(word.as_bytes(), ());
+        }
+        let has = |word: &str| set.get(word).is_some();
         for word in [
             "SAID",
             "Said",
@@ -1585,12 +1576,11 @@ mod tests {
             "Président",
             "PRÉSIDENT",
         ] {
-            assert!(set.has(word), "{word}");
+            assert!(has(word), "{word}");
         }
-        assert!(!set.has("sai") && !set.has("saids") && !set.has("accord"));
+        assert!(!has("sai") && !has("saids") && !has("accord"));
         // The Kelvin sign lowers to an ASCII "k".
-        assert!(set.has("\u{212A}"));
-        assert!(set.has_exact("said") && !set.has_exact("Said"));
+        assert!(has("\u{212A}"));
         assert_eq!(set.get_bytes(b"ACCORDING"), Some(()));
     }
 
@@ -1610,6 +1600,28 @@ mod tests {
         assert!(extended.is(WordClass::AgentMarker, "by"));
         assert!(builtin.is(WordClass::Quantifier, "Many"));
         assert!(builtin.is(WordClass::Impersonal, "It"));
+    }
+
+    #[test]
+    fn one_lookup_gives_every_class_of_a_word() {
+        let lexicon = Lexicon::builtin()
+            .extend_with_json(r#"{"prepositions": ["by"], "grammar": {"name_joiners": ["Ter"]}}"#)
+            .unwrap();
+        let by = lexicon.classes("By");
+        assert!(by.has(WordClass::AgentMarker) && by.has(WordClass::Preposition));
+        assert!(!by.has(WordClass::Title));
+        // Weekdays and months, names and abbreviations, are one class.
+        for word in ["Monday", "october", "Oct", "JAN"] {
+            assert!(lexicon.is_calendar_word(word), "{word}");
+        }
+        assert!(!lexicon.is_calendar_word("talks"));
+        // Group phrases are looked up whole.
+        assert!(lexicon.is_group_speaker("The Ministry"));
+        assert!(!lexicon.is_group_speaker("ministry"));
+        // A joiner listed with a capital still joins only as written.
+        assert!(lexicon.is(WordClass::NameJoiner, "ter"));
+        assert!(!lexicon.is(WordClass::NameJoiner, "Ter"));
+        assert_eq!(lexicon.classes("zzyzx"), Classes::default());
     }
 
     #[test]
