@@ -2050,6 +2050,9 @@ fn name_after(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>], pos: usize) -> S
 /// "security sources", "officials": a group speaker named by `words`.
 fn group(lexicon: &Lexicon, s: &str, words: &[Token<'_>]) -> Option<SpeakerRef> {
     let (first, last) = (words.first()?, words.last()?);
+    if !last.is(lexicon, WordClass::GroupEnd) {
+        return None;
+    }
     let phrase = s.get(first.span.start..last.span.end)?;
     if lexicon.is_group_speaker(phrase) {
         return Some(SpeakerRef::Group(phrase.to_lowercase()));

@@ -102,6 +102,9 @@ pub(crate) enum WordClass {
     Preposition,
     /// A group that speaks ("the ministry"); phrases are looked up whole.
     GroupSpeaker,
+    /// A word that may end a group's phrase ("ministry"): a phrase whose
+    /// last word is none is not looked up.
+    GroupEnd,
     /// A helping verb ("was", "has", "did").
     Auxiliary,
     /// A word next to a number that makes it no count ("years", "aged").
@@ -1124,16 +1127,17 @@ impl<V: Copy> WordMap<V> {
     }
 }
 
-/// Words of 64 bits in [`WordMap`]'s filter: 4,096 bits, 512 bytes.
-const SEEN_WORDS: usize = 64;
+/// Words of 64 bits in [`WordMap`]'s filter: 32,768 bits, 4 KiB, so that
+/// a map of a few thousand words lets few others through.
+const SEEN_WORDS: usize = 512;
 
 /// The word and bit of a packed word in [`WordMap`]'s filter.
 #[inline]
 fn seen_bit(key: u128) -> (usize, u64) {
     let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(23);
-    // The top twelve bits of a multiplicative hash: six for the word, six
-    // for the bit.
-    let hash = (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize;
+    // The top fifteen bits of a multiplicative hash: nine for the word,
+    // six for the bit.
+    let hash = (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 49) as usize;
     (hash >> 6, 1 << (hash & 63))
 }
 
@@ -1309,6 +1313,22 @@ fn char_at(text: &str, at: usize, b: u8) -> (bool, usize) {
     }
 }
 
+/// What a sentence's last word may be when it ends with `phrase`: the
+/// phrase's last word, and each part of it after a mark ("officials" of
+/// "U.S./officials").
+fn last_words(phrase: &str) -> impl Iterator<Item = String> + '_ {
+    let last = phrase.split_whitespace().next_back().unwrap_or("");
+    last.char_indices()
+        .filter(move |&(i, c)| {
+            is_word_char(c)
+                && last[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|b| !is_word_char(b))
+        })
+        .map(move |(i, _)| last[i..].to_string())
+}
+
 /// Every word of a closed class, lower case, to its classes.
 fn class_words(data: &LexiconData) -> WordMap<Classes> {
     use WordClass::*;
@@ -1337,6 +1357,12 @@ fn class_words(data: &LexiconData) -> WordMap<Classes> {
     add(&mut data.determiners.iter(), Determiner);
     add(&mut data.prepositions.iter(), Preposition);
     add(&mut data.group_speakers.iter(), GroupSpeaker);
+    let ends: Vec<String> = data
+        .group_speakers
+        .iter()
+        .flat_map(|p| last_words(p))
+        .collect();
+    add(&mut ends.iter(), GroupEnd);
     add(&mut data.clauses.auxiliaries.iter(), Auxiliary);
     add(&mut data.counts.not_counts.iter(), NotCount);
     add(&mut data.dates.weekdays.iter(), Calendar);
@@ -1622,6 +1648,19 @@ mod tests {
         assert!(lexicon.is(WordClass::NameJoiner, "ter"));
         assert!(!lexicon.is(WordClass::NameJoiner, "Ter"));
         assert_eq!(lexicon.classes("zzyzx"), Classes::default());
+        assert!(lexicon.is(WordClass::GroupEnd, "Ministry"));
+        assert!(!lexicon.is(WordClass::GroupEnd, "the"));
+    }
+
+    #[test]
+    fn a_group_phrase_ends_with_its_last_word_or_a_part_of_it() {
+        let ends = |p: &str| last_words(p).collect::<Vec<_>>();
+        assert_eq!(ends("the ministry"), ["ministry"]);
+        assert_eq!(
+            ends("u.s./officials"),
+            ["u.s./officials", "s./officials", "officials"]
+        );
+        assert_eq!(ends("  "), Vec::<String>::new());
     }
 
     #[test]
