@@ -1205,8 +1205,9 @@ fn absolute_date(lexicon: &Lexicon, s: &str, tokens: &[Token<'_>]) -> Option<(St
         (t.text.len() == 4 && (1900..=2100).contains(&y)).then_some(y)
     };
     for (i, t) in tokens.iter().enumerate() {
-        // A capital: "may" in lower case is no month.
-        if !t.text.starts_with(char::is_uppercase) {
+        // A capital: "may" in lower case is no month. Most words are of no
+        // calendar, and their classes are known once looked up.
+        if !t.text.starts_with(char::is_uppercase) || !t.is(lexicon, WordClass::Calendar) {
             continue;
         }
         let Some(month) = lexicon.month(t.text) else {
