@@ -1654,10 +1654,7 @@ fn qualifier(
     } else {
         before
     };
-    let name = name
-        .trim_end_matches("'s")
-        .trim_end_matches("\u{2019}s")
-        .trim_end_matches(['\'', '\u{2019}']);
+    let name = without_possessive(name).trim_end_matches(['\'', '\u{2019}']);
     (!name.is_empty()).then(|| name.to_lowercase())
 }
 
@@ -1700,10 +1697,7 @@ fn actor(
         }
     }
     let name = s.get(clause[first].span.start..clause[last].span.end)?;
-    let name = name
-        .trim_end_matches("'s")
-        .trim_end_matches("\u{2019}s")
-        .to_lowercase();
+    let name = without_possessive(name).to_lowercase();
     let opens_sentence = tokens.first().is_some_and(|t| t.span == clause[first].span);
     if opens_sentence && first == last && lexicon.alias(&name).is_none() {
         return None;
@@ -1888,6 +1882,18 @@ fn inverted(s: &str, pos: usize) -> bool {
         .chars()
         .next_back()
         .is_none_or(|c| !is_word_char(c))
+}
+
+/// A word or name without its possessive endings: "Quist's" is "Quist".
+fn without_possessive(mut word: &str) -> &str {
+    // As `trim_end_matches` with each ending in turn, without its searcher.
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    while let Some(rest) = word.strip_suffix("\u{2019}s") {
+        word = rest;
+    }
+    word
 }
 
 fn is_capitalised(word: &str) -> bool {
@@ -2116,7 +2122,7 @@ fn name_from(lexicon: &Lexicon, words: &[Token<'_>]) -> SpeakerRef {
                 if !name.is_empty() {
                     name.push(' ');
                 }
-                name.push_str(t.text.trim_end_matches("'s").trim_end_matches("\u{2019}s"));
+                name.push_str(without_possessive(t.text));
             }
             if words.len() == 1 && lexicon.is_group_speaker(&name) {
                 SpeakerRef::Group(name.to_lowercase())
@@ -2148,6 +2154,14 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn possessives_come_off_as_trim_end_matches_takes_them(
+            s in "(Quist|'s|'|s|\u{2019}s|\u{2019}|x){0,6}"
+        ) {
+            let trimmed = s.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+            proptest::prop_assert_eq!(without_possessive(&s), trimmed);
+        }
+
         /// The lexer against its definition, read a character at a time.
         #[test]
         fn lex_finds_words_and_marks_as_defined(
