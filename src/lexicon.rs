@@ -1145,38 +1145,47 @@ fn seen_bit(key: u128) -> (usize, u64) {
 fn pack(bytes: &[u8]) -> Option<u128> {
     // Read as whole numbers, not copied byte by byte through a buffer: a
     // wide load of narrow stores stalls. Overlapping reads repeat the same
-    // bytes at the same places, so or-ing them is safe.
+    // bytes at the same places, so or-ing them is safe. Most words fit in
+    // one 64-bit lane, and are lowered in it alone.
     let n = bytes.len();
-    let x = match n {
-        0 => 0,
+    let (low, high) = match n {
+        0 => (0, 0),
         1..=3 => {
-            u128::from(bytes[0])
-                | u128::from(bytes[n / 2]) << (8 * (n / 2))
-                | u128::from(bytes[n - 1]) << (8 * (n - 1))
+            let x = u64::from(bytes[0])
+                | u64::from(bytes[n / 2]) << (8 * (n / 2))
+                | u64::from(bytes[n - 1]) << (8 * (n - 1));
+            (x, 0)
         }
         4..=7 => {
-            let low = u32::from_le_bytes(bytes[..4].try_into().ok()?);
-            let high = u32::from_le_bytes(bytes[n - 4..].try_into().ok()?);
-            u128::from(low) | u128::from(high) << (8 * (n - 4))
+            let first = u32::from_le_bytes(bytes[..4].try_into().ok()?);
+            let last = u32::from_le_bytes(bytes[n - 4..].try_into().ok()?);
+            (u64::from(first) | u64::from(last) << (8 * (n - 4)), 0)
         }
         8..=15 => {
-            let low = u64::from_le_bytes(bytes[..8].try_into().ok()?);
-            let high = u64::from_le_bytes(bytes[n - 8..].try_into().ok()?);
-            u128::from(low) | u128::from(high) << (8 * (n - 8))
+            let first = u64::from_le_bytes(bytes[..8].try_into().ok()?);
+            let last = u64::from_le_bytes(bytes[n - 8..].try_into().ok()?);
+            // Bytes 8.. are the top n - 8 of the last eight.
+            (first, last.checked_shr(8 * (16 - n as u32)).unwrap_or(0))
         }
         _ => return None,
     };
-    const ONES: u128 = u128::from_le_bytes([1; 16]);
-    const HIGH: u128 = ONES * 0x80;
+    let (low, high) = (lower_ascii(low)?, lower_ascii(high)?);
+    Some(u128::from(low) | u128::from(high) << 64 | (n as u128) << 120)
+}
+
+/// Eight bytes with each from 'A' to 'Z' lowered, or `None` if one is not
+/// ASCII.
+#[inline]
+fn lower_ascii(x: u64) -> Option<u64> {
     if x & HIGH != 0 {
         return None;
     }
     // Each byte from 'A' to 'Z' gets 0x20, all at once; no byte carries
     // into the next, as all are below 0x80.
-    let at_least_a = x + ONES * (0x80 - u128::from(b'A'));
-    let beyond_z = x + ONES * (0x80 - u128::from(b'Z') - 1);
+    let at_least_a = x + ONES * (0x80 - u64::from(b'A'));
+    let beyond_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
     let upper = at_least_a & !beyond_z & HIGH;
-    Some((x | (upper >> 2)) | ((n as u128) << 120))
+    Some(x | (upper >> 2))
 }
 
 /// Where a walk of the automaton for a phrase starts, where it goes on
