@@ -526,6 +526,11 @@ pub(crate) struct Scratch<'l, 't> {
     marks: Marks,
     cues: [Vec<Span>; CueKind::COUNT],
     clauses: Vec<usize>,
+    mention_spans: Vec<Span>,
+    /// A status word's readings: about a mention of its own sentence, or
+    /// about one of the context.
+    local: Vec<(usize, usize, Option<usize>)>,
+    context: Vec<(usize, usize, Option<usize>)>,
 }
 
 /// Extracts the facts of one sentence of `text` at `span`.
@@ -550,6 +555,9 @@ pub(crate) fn sentence_with<'l, 't>(
         marks,
         cues,
         clauses,
+        mention_spans,
+        local,
+        context,
     } = scratch;
     letter_runs_into(s, runs);
     lexicon.scan_runs_into(s, runs, hits);
@@ -588,7 +596,7 @@ pub(crate) fn sentence_with<'l, 't>(
         .filter(|e| matches!(e, Entry::Head { .. }))
         .count();
     let mut mentions = Vec::with_capacity(heads);
-    let mut mention_spans = Vec::with_capacity(heads);
+    mention_spans.clear();
     for hit in hits {
         for entry in hit.entries.iter() {
             if let Entry::Head { frame } = *entry {
@@ -616,7 +624,6 @@ pub(crate) fn sentence_with<'l, 't>(
     }
 
     let mut statements: Vec<RawStatement> = Vec::new();
-    let (mut local, mut context) = (Vec::new(), Vec::new());
     for (group, hit) in hits.iter().enumerate() {
         local.clear();
         context.clear();
@@ -633,8 +640,8 @@ pub(crate) fn sentence_with<'l, 't>(
             }
         }
         let chosen: &[(usize, usize, Option<usize>)] = match local.is_empty() {
-            true => &context,
-            false => &local,
+            true => context,
+            false => local,
         };
         if chosen.is_empty() {
             continue;
