@@ -634,7 +634,7 @@ pub(crate) fn sentence_with<'l, 't>(
             if hit.entries.contains(&Entry::Head { frame }) {
                 continue;
             }
-            match nearest_mention(&mentions, &mention_spans, frame, hit.span) {
+            match nearest_mention(&mentions, mention_spans, frame, hit.span) {
                 Some(m) => local.push((frame, status, Some(m))),
                 None => context.push((frame, status, None)),
             }
