@@ -1542,7 +1542,7 @@ impl<'a> CueIndex<'a> {
             let word = &s[hit.span.range()];
             if hit.span.start > 0
                 && word.starts_with(char::is_uppercase)
-                && lexicon.is_calendar_word(word)
+                && lexicon.is(WordClass::Calendar, word)
             {
                 continue;
             }
@@ -2068,7 +2068,7 @@ fn group(lexicon: &Lexicon, s: &str, words: &[Token<'_>]) -> Option<SpeakerRef> 
         return None;
     }
     let phrase = s.get(first.span.start..last.span.end)?;
-    if lexicon.is_group_speaker(phrase) {
+    if lexicon.is(WordClass::GroupSpeaker, phrase) {
         return Some(SpeakerRef::Group(phrase.to_lowercase()));
     }
     // "the transport ministry": an article, words in lower case that
@@ -2082,8 +2082,13 @@ fn group(lexicon: &Lexicon, s: &str, words: &[Token<'_>]) -> Option<SpeakerRef> 
             .is_some_and(|gap| gap.chars().all(char::is_whitespace))
     });
     let describe = middle.iter().all(|t| describes(lexicon, t));
-    (plain && describe && lexicon.is_group_speaker(&format!("{} {}", first.text, last.text)))
-        .then(|| SpeakerRef::Group(phrase.to_lowercase()))
+    (plain
+        && describe
+        && lexicon.is(
+            WordClass::GroupSpeaker,
+            &format!("{} {}", first.text, last.text),
+        ))
+    .then(|| SpeakerRef::Group(phrase.to_lowercase()))
 }
 
 /// Whether a word may describe the noun after it ("transport" in "the
@@ -2131,7 +2136,7 @@ fn name_from(lexicon: &Lexicon, words: &[Token<'_>]) -> SpeakerRef {
                 }
                 name.push_str(without_possessive(t.text));
             }
-            if words.len() == 1 && lexicon.is_group_speaker(&name) {
+            if words.len() == 1 && lexicon.is(WordClass::GroupSpeaker, &name) {
                 SpeakerRef::Group(name.to_lowercase())
             } else {
                 SpeakerRef::Named(name)

@@ -862,10 +862,6 @@ impl Lexicon {
         best
     }
 
-    pub(crate) fn is_title(&self, word: &str) -> bool {
-        self.is(WordClass::Title, word)
-    }
-
     /// The count frame's index, when the lexicon has measures.
     pub(crate) fn count_frame(&self) -> Option<usize> {
         self.frames.iter().position(|f| f.name == COUNT_FRAME)
@@ -884,11 +880,6 @@ impl Lexicon {
     /// The bound a phrase sets on the number after it.
     pub(crate) fn bound(&self, phrase: &str) -> Option<BoundKind> {
         with_lower(phrase, |w| self.data.counts.bounds.get(w).copied())
-    }
-
-    /// Whether a word names a day of the week or a month.
-    pub(crate) fn is_calendar_word(&self, word: &str) -> bool {
-        self.is(WordClass::Calendar, word)
     }
 
     /// The number of a month's name or abbreviation ("oct." is 10).
@@ -914,10 +905,6 @@ impl Lexicon {
             true => classes.without(WordClass::NameJoiner),
             false => classes,
         }
-    }
-
-    pub(crate) fn is_group_speaker(&self, phrase: &str) -> bool {
-        self.is(WordClass::GroupSpeaker, phrase)
     }
 
     /// The canonical name for an alias, if the lexicon knows one.
@@ -1647,12 +1634,12 @@ mod tests {
         assert!(!by.has(WordClass::Title));
         // Weekdays and months, names and abbreviations, are one class.
         for word in ["Monday", "october", "Oct", "JAN"] {
-            assert!(lexicon.is_calendar_word(word), "{word}");
+            assert!(lexicon.is(WordClass::Calendar, word), "{word}");
         }
-        assert!(!lexicon.is_calendar_word("talks"));
+        assert!(!lexicon.is(WordClass::Calendar, "talks"));
         // Group phrases are looked up whole.
-        assert!(lexicon.is_group_speaker("The Ministry"));
-        assert!(!lexicon.is_group_speaker("ministry"));
+        assert!(lexicon.is(WordClass::GroupSpeaker, "The Ministry"));
+        assert!(!lexicon.is(WordClass::GroupSpeaker, "ministry"));
         // A joiner listed with a capital still joins only as written.
         assert!(lexicon.is(WordClass::NameJoiner, "ter"));
         assert!(!lexicon.is(WordClass::NameJoiner, "Ter"));

@@ -506,7 +506,7 @@ pub(crate) fn person_key(lexicon: &Lexicon, name: &str) -> String {
         None => {
             let untitled: Vec<&str> = name
                 .split_whitespace()
-                .filter(|w| !lexicon.is_title(w))
+                .filter(|w| !lexicon.is(WordClass::Title, w))
                 .collect();
             match untitled.as_slice() {
                 [] => name.to_string(),
@@ -516,7 +516,7 @@ pub(crate) fn person_key(lexicon: &Lexicon, name: &str) -> String {
     };
     let words: Vec<String> = name
         .split_whitespace()
-        .filter(|w| !lexicon.is_title(w))
+        .filter(|w| !lexicon.is(WordClass::Title, w))
         .map(|w| {
             let w = w.to_lowercase();
             lexicon.name_variant(&w).to_string()
@@ -573,7 +573,7 @@ mod tests {
             prop_assert_eq!(canonical(&lex, &once), once.clone());
             let key = person_key(&lex, &name);
             prop_assert!(same_person(&key, &key));
-            if key.split_whitespace().all(|w| !lex.is_title(w)) && !key.is_empty() {
+            if key.split_whitespace().all(|w| !lex.is(WordClass::Title, w)) && !key.is_empty() {
                 prop_assert_eq!(person_key(&lex, &key), key);
             }
         }
