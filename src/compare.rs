@@ -326,7 +326,7 @@ const MEMBERS_PER_SOURCE: usize = 4;
 /// Statements of one group that make the same claim.
 struct Cluster<'a> {
     claim: Claim<'a>,
-    /// Sorted by `order_key`; shared with the conflicts found, which list
+    /// Sorted by [`order`]; shared with the conflicts found, which list
     /// them only if kept.
     members: Arc<[Stmt<'a>]>,
     /// The members, most certain first.
@@ -597,7 +597,7 @@ fn group_conflicts<'a>(
 
 /// A cluster of `members`, sorted, ranked and with their documents.
 fn cluster<'a>(claim: Claim<'a>, mut members: Vec<Stmt<'a>>) -> Cluster<'a> {
-    members.sort_by(|&x, &y| order_key(x).cmp(&order_key(y)));
+    members.sort_by(|&x, &y| order(x, y));
     let mut ranked = members.clone();
     ranked.sort_by_key(|s| std::cmp::Reverse(weight_key(s.modality())));
     let mut documents: Vec<u32> = members.iter().map(|&s| s.document_number()).collect();
@@ -748,7 +748,7 @@ fn with_members<'a>(
     c1: &Cluster<'a>,
     c2: &Cluster<'a>,
 ) -> Found<'a> {
-    let (ca, cb) = if order_key(x) <= order_key(y) {
+    let (ca, cb) = if order(x, y).is_le() {
         (c1, c2)
     } else {
         (c2, c1)
@@ -866,13 +866,24 @@ fn different_parties(a: &str, b: &str) -> bool {
         .any(|w| b.split_whitespace().any(|v| v == w))
 }
 
-fn order_key(s: Stmt<'_>) -> (&str, usize, usize, &str) {
-    (
-        s.document(),
-        s.sentence().start,
-        s.evidence().start,
-        s.status(),
-    )
+/// Statements in order of document, sentence, evidence and status. The
+/// strings are compared only when their numbers differ: most pairs sorted
+/// are from one document.
+fn order(x: Stmt<'_>, y: Stmt<'_>) -> std::cmp::Ordering {
+    use std::cmp::Ordering::Equal;
+    let document = match x.document_number() == y.document_number() {
+        true => Equal,
+        false => x.document().cmp(y.document()),
+    };
+    document
+        .then(x.sentence().start.cmp(&y.sentence().start))
+        .then(x.evidence().start.cmp(&y.evidence().start))
+        .then_with(
+            || match x.claim_string_numbers()[0] == y.claim_string_numbers()[0] {
+                true => Equal,
+                false => x.status().cmp(y.status()),
+            },
+        )
 }
 
 /// Applies the rules to one pair; `None` when they agree or cannot be compared.
@@ -989,7 +1000,7 @@ fn build(
     (sx, sy): (usize, usize),
     texts: &Texts<'_>,
 ) -> Conflict {
-    let (a, b, sa, sb) = if order_key(x) <= order_key(y) {
+    let (a, b, sa, sb) = if order(x, y).is_le() {
         (x, y, sx, sy)
     } else {
         (y, x, sy, sx)

@@ -55,9 +55,30 @@ pub(crate) struct Held {
     strings: Kept<str>,
     /// Each distinct list of cues once: few sentences differ in theirs.
     cue_lists: Kept<[Sym]>,
-    /// The document of the statement pushed last: the next is most often
-    /// from the same one.
-    last_document: Option<Sym>,
+    /// The strings of the statement pushed last, field by field: the next
+    /// is most often from the same document, often from the same sentence.
+    last: [Option<Sym>; Field::COUNT],
+    /// Room for a cue's "kind: text" and a statement's list of cues.
+    cue_key: String,
+    cue_list: Vec<Sym>,
+}
+
+/// The fields of a statement whose strings repeat from one statement to the
+/// next.
+#[derive(Clone, Copy)]
+enum Field {
+    Document,
+    Frame,
+    Predicate,
+    Status,
+    SubjectText,
+    Key,
+    SpeakerName,
+    SpeakerKey,
+}
+
+impl Field {
+    const COUNT: usize = 8;
 }
 
 /// Values kept once each, numbered from 1 in the order first seen.
@@ -104,28 +125,26 @@ where
 impl Held {
     /// Keeps `s`, its strings interned.
     pub(crate) fn push(&mut self, s: StatementRef<'_>) {
-        let document = match self.last_document {
-            Some(sym) if self.str(sym) == s.document => sym,
-            _ => self.intern(s.document),
-        };
-        self.last_document = Some(document);
         let compact = Compact {
-            document,
+            document: self.intern_as(Field::Document, s.document),
             sentence: s.sentence,
             evidence: s.evidence,
             text: self.intern(s.text),
-            frame: self.intern(s.frame),
-            predicate: self.intern(s.predicate),
-            status: self.intern(s.status),
-            subject_text: self.intern(&s.subject.text),
-            key: self.intern(&s.subject.key),
+            frame: self.intern_as(Field::Frame, s.frame),
+            predicate: self.intern_as(Field::Predicate, s.predicate),
+            status: self.intern_as(Field::Status, s.status),
+            subject_text: self.intern_as(Field::SubjectText, &s.subject.text),
+            key: self.intern_as(Field::Key, &s.subject.key),
             round: s.subject.round,
             qualifier: s.subject.qualifier.as_deref().map(|q| self.intern(q)),
             polarity: s.polarity,
             modality: s.modality,
-            speaker: s
-                .speaker
-                .map(|p| (self.intern(&p.name), self.intern(&p.key))),
+            speaker: s.speaker.map(|p| {
+                (
+                    self.intern_as(Field::SpeakerName, &p.name),
+                    self.intern_as(Field::SpeakerKey, &p.key),
+                )
+            }),
             date: s.date,
             until: s.until,
             time: s.time.map(|t| self.intern(t)),
@@ -159,8 +178,9 @@ impl Held {
     }
 
     fn intern_cues(&mut self, cues: CueRefs<'_>) -> NonZeroU32 {
-        let mut key = String::new();
-        let mut list: Vec<Sym> = Vec::new();
+        let mut key = std::mem::take(&mut self.cue_key);
+        let mut list = std::mem::take(&mut self.cue_list);
+        list.clear();
         cues.each(|kind, text, _| {
             key.clear();
             key.push_str(kind);
@@ -168,11 +188,26 @@ impl Held {
             key.push_str(text);
             list.push(self.intern(&key));
         });
-        self.cue_lists.keep(&list)
+        let number = self.cue_lists.keep(&list);
+        (self.cue_key, self.cue_list) = (key, list);
+        number
     }
 
     fn intern(&mut self, s: &str) -> Sym {
         Sym(self.strings.keep(s))
+    }
+
+    /// [`Held::intern`], asking first whether `s` is the string the last
+    /// statement had in this field: a compare instead of a hash.
+    fn intern_as(&mut self, field: Field, s: &str) -> Sym {
+        if let Some(sym) = self.last[field as usize]
+            && self.strings.get(sym.0) == Some(s)
+        {
+            return sym;
+        }
+        let sym = Sym(self.strings.keep(s));
+        self.last[field as usize] = Some(sym);
+        sym
     }
 
     fn str(&self, sym: Sym) -> &str {
@@ -341,5 +376,37 @@ mod tests {
             held.iter().next().map(|h| h.document_number()),
             held.iter().last().map(|h| h.document_number())
         );
+    }
+
+    #[test]
+    fn a_string_that_repeats_or_returns_keeps_one_number() {
+        let detector = Detector::new();
+        let mut held = Held::default();
+        // The key and status change and come back; the document changes.
+        // "truce" is an alias of "ceasefire".
+        for (id, text) in [
+            ("a", "The truce collapsed. The talks stalled."),
+            ("b", "The truce is holding. The talks stalled."),
+        ] {
+            for s in &detector.statements(&Document::new(id, text)) {
+                held.push(s.borrowed());
+            }
+        }
+        let read: Vec<_> = held
+            .iter()
+            .map(|h| (h.document(), h.key(), h.status()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("a", "ceasefire", "collapsed"),
+                ("a", "talks", "stalled"),
+                ("b", "ceasefire", "holding"),
+                ("b", "talks", "stalled"),
+            ]
+        );
+        let numbers: Vec<_> = held.iter().map(|h| h.group_numbers()).collect();
+        assert_eq!((numbers[0], numbers[1]), (numbers[2], numbers[3]));
+        assert_ne!(numbers[0], numbers[1]);
     }
 }
