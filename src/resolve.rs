@@ -1,6 +1,8 @@
 //! One name for one thing: events named earlier in a document, speakers
 //! quoted across sentences, and canonical keys that match across documents.
 
+use std::rc::Rc;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use strsim::jaro_winkler;
@@ -67,7 +69,7 @@ pub(crate) fn each_statement<'d>(
     let mut recent: Vec<Option<(usize, Referent<'d>)>> = vec![None; lexicon.frames.len()];
     // The sentence that last had a speaker, and who: "It added" speaks
     // for them in the sentence right after.
-    let mut previous: Option<(usize, Speaker)> = None;
+    let mut previous: Option<(usize, Rc<Speaker>)> = None;
     for (index, (fact, speaker)) in facts.iter().zip(speakers).enumerate() {
         // Names are followed in every sentence; keys are made only for
         // sentences with something to say, or one after them that may.
@@ -78,18 +80,18 @@ pub(crate) fn each_statement<'d>(
         let speaker = match speaker {
             SpeakerRef::Named(name) => Some(named.add(lexicon, names, name)),
             SpeakerRef::Anaphor if says || follow => named.last.clone(),
-            SpeakerRef::Group(group) if says || follow => Some(Speaker {
+            SpeakerRef::Group(group) if says || follow => Some(Rc::new(Speaker {
                 key: format!("group:{group}"),
                 name: group.clone(),
-            }),
+            })),
             SpeakerRef::Previous if says || follow => previous
                 .as_ref()
                 .filter(|(at, _)| *at + 1 == index)
-                .map(|(_, s)| s.clone()),
+                .map(|(_, s)| Rc::clone(s)),
             _ => None,
         };
         if follow && let Some(s) = &speaker {
-            previous = Some((index, s.clone()));
+            previous = Some((index, Rc::clone(s)));
         }
         let speaker = speaker.filter(|_| says);
         let mentions: Vec<Referent<'d>> = fact
@@ -175,7 +177,7 @@ pub(crate) fn each_statement<'d>(
                 status,
                 polarity: raw.polarity,
                 modality: raw.modality,
-                speaker: speaker.as_ref(),
+                speaker: speaker.as_deref(),
                 date,
                 until,
                 time: time.as_deref(),
@@ -425,15 +427,16 @@ fn quoted_speakers<'f>(doc: &Document, facts: &'f [SentenceFacts]) -> Vec<&'f Sp
 /// The people a document has named so far, by surname key.
 #[derive(Default)]
 struct Named {
-    by_surname: HashMap<String, Vec<(String, String)>>,
+    by_surname: HashMap<String, Vec<Rc<Speaker>>>,
     /// The last person named.
-    last: Option<Speaker>,
+    last: Option<Rc<Speaker>>,
 }
 
 /// Names as documents write them, each with its canonical form and key:
-/// the same in every document, so worked out once for many.
+/// the same in every document, so worked out once for many, and shared
+/// by the statements that give them.
 #[derive(Debug, Default)]
-pub(crate) struct NameKeys(HashMap<String, (String, String)>);
+pub(crate) struct NameKeys(HashMap<String, Rc<Speaker>>);
 
 impl NameKeys {
     /// Names kept at most; past this the keys are forgotten and worked out
@@ -441,48 +444,45 @@ impl NameKeys {
     const MOST: usize = 100_000;
 
     /// The canonical form and key of a name as written.
-    fn get(&mut self, lexicon: &Lexicon, written: &str) -> (String, String) {
-        if let Some((name, key)) = self.0.get(written) {
-            return (name.clone(), key.clone());
+    fn get(&mut self, lexicon: &Lexicon, written: &str) -> Rc<Speaker> {
+        if let Some(person) = self.0.get(written) {
+            return Rc::clone(person);
         }
         let name = canonical(lexicon, written);
         let key = person_key(lexicon, &name);
         if self.0.len() >= Self::MOST {
             self.0.clear();
         }
-        self.0
-            .insert(written.to_string(), (name.clone(), key.clone()));
-        (name, key)
+        let person = Rc::new(Speaker { name, key });
+        self.0.insert(written.to_string(), Rc::clone(&person));
+        person
     }
 }
 
 impl Named {
     /// "Asif" after "Khawaja Muhammad Asif" in the same document is the
     /// latter; records the name and returns the person at its fullest.
-    fn add(&mut self, lexicon: &Lexicon, keys: &mut NameKeys, written: &str) -> Speaker {
-        let (name, key) = keys.get(lexicon, written);
-        let surname = key.rsplit(' ').next().unwrap_or(&key);
+    fn add(&mut self, lexicon: &Lexicon, keys: &mut NameKeys, written: &str) -> Rc<Speaker> {
+        let person = keys.get(lexicon, written);
+        let surname = person.key.rsplit(' ').next().unwrap_or(&person.key);
         if !self.by_surname.contains_key(surname) {
             self.by_surname.insert(surname.to_string(), Vec::new());
         }
         let Some(known) = self.by_surname.get_mut(surname) else {
-            return Speaker { name, key };
+            return person;
         };
         let fuller = known
             .iter()
-            .filter(|(n, k)| n.len() > name.len() && same_person(k, &key))
-            .max_by_key(|(n, _)| n.len());
+            .filter(|k| k.name.len() > person.name.len() && same_person(&k.key, &person.key))
+            .max_by_key(|k| k.name.len());
         let speaker = match fuller {
-            Some((n, k)) => Speaker {
-                name: n.clone(),
-                key: k.clone(),
-            },
-            None => Speaker { name, key },
+            Some(k) => Rc::clone(k),
+            None => person,
         };
-        if !known.iter().any(|(n, _)| *n == speaker.name) {
-            known.push((speaker.name.clone(), speaker.key.clone()));
+        if !known.iter().any(|k| k.name == speaker.name) {
+            known.push(Rc::clone(&speaker));
         }
-        self.last = Some(speaker.clone());
+        self.last = Some(Rc::clone(&speaker));
         speaker
     }
 }
