@@ -283,6 +283,15 @@ impl Quantity {
     }
 }
 
+/// A [`Subject`] with its strings borrowed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct SubjectRef<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) key: &'a str,
+    pub(crate) round: Option<u32>,
+    pub(crate) qualifier: Option<&'a str>,
+}
+
 /// A statement with its strings borrowed: what resolution hands on, so that
 /// comparison can keep the strings once without a [`Statement`] made first.
 #[derive(Clone, Copy, Debug)]
@@ -292,7 +301,7 @@ pub(crate) struct StatementRef<'a> {
     pub(crate) text: &'a str,
     pub(crate) evidence: Span,
     pub(crate) frame: &'a str,
-    pub(crate) subject: &'a Subject,
+    pub(crate) subject: SubjectRef<'a>,
     pub(crate) predicate: &'a str,
     pub(crate) status: &'a str,
     pub(crate) polarity: Polarity,
@@ -354,7 +363,12 @@ impl StatementRef<'_> {
             text: self.text.to_string(),
             evidence: self.evidence,
             frame: self.frame.to_string(),
-            subject: self.subject.clone(),
+            subject: Subject {
+                text: self.subject.text.to_string(),
+                key: self.subject.key.to_string(),
+                round: self.subject.round,
+                qualifier: self.subject.qualifier.map(str::to_string),
+            },
             predicate: self.predicate.to_string(),
             status: self.status.to_string(),
             polarity: self.polarity,
@@ -379,7 +393,12 @@ impl Statement {
             text: &self.text,
             evidence: self.evidence,
             frame: &self.frame,
-            subject: &self.subject,
+            subject: SubjectRef {
+                text: &self.subject.text,
+                key: &self.subject.key,
+                round: self.subject.round,
+                qualifier: self.subject.qualifier.as_deref(),
+            },
             predicate: &self.predicate,
             status: &self.status,
             polarity: self.polarity,

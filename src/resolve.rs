@@ -1,6 +1,7 @@
 //! One name for one thing: events named earlier in a document, speakers
 //! quoted across sentences, and canonical keys that match across documents.
 
+use std::borrow::Cow;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap as HashMap;
@@ -11,7 +12,7 @@ use crate::date::Date;
 use crate::document::Document;
 use crate::extract::{
     CueRefs, Mention, Modality, Polarity, Quantity, RawStatement, SentenceFacts, Speaker,
-    SpeakerRef, Statement, StatementRef, Subject, TimeRef,
+    SpeakerRef, Statement, StatementRef, SubjectRef, TimeRef,
 };
 use crate::lexicon::{COUNT_FRAME, Lexicon, WordClass};
 
@@ -45,7 +46,7 @@ pub(crate) fn document(
 /// What a sentence has said, to say each thing once.
 struct Said<'a> {
     frame: &'a str,
-    subject: Subject,
+    subject: Subj<'a>,
     status: &'a str,
     polarity: Polarity,
     modality: Modality,
@@ -110,9 +111,9 @@ pub(crate) fn each_statement<'d>(
             let mut subject = match raw.mention.and_then(|i| mentions.get(i)) {
                 Some(m) => subject(lexicon, m),
                 // A generic clause is about what it acts on.
-                None if let Some(roles) = &raw.roles => Subject {
-                    text: roles.patient.clone(),
-                    key: singular(&canonical_name(lexicon, &roles.patient)),
+                None if let Some(roles) = &raw.roles => Subj {
+                    text: &roles.patient,
+                    key: Cow::Owned(singular(&canonical_name(lexicon, &roles.patient))),
                     round: None,
                     qualifier: roles
                         .agent
@@ -120,13 +121,9 @@ pub(crate) fn each_statement<'d>(
                         .map(|a| singular(&canonical_name(lexicon, a))),
                 },
                 // A count is about its measure; it needs no event named.
-                None if raw.quantity.is_some() => Subject {
-                    text: doc
-                        .text()
-                        .get(raw.evidence.range())
-                        .unwrap_or("")
-                        .to_string(),
-                    key: COUNT_FRAME.to_string(),
+                None if raw.quantity.is_some() => Subj {
+                    text: doc.text().get(raw.evidence.range()).unwrap_or(""),
+                    key: Cow::Borrowed(COUNT_FRAME),
                     round: None,
                     qualifier: None,
                 },
@@ -172,7 +169,7 @@ pub(crate) fn each_statement<'d>(
                 text,
                 evidence: raw.evidence,
                 frame: &frame.name,
-                subject: &subject,
+                subject: subject.borrowed(),
                 predicate: &frame.predicate,
                 status,
                 polarity: raw.polarity,
@@ -264,16 +261,34 @@ fn from_context<'a>(
     recent.get(raw.frame)?.as_ref().map(|&(_, m)| m)
 }
 
-fn subject(lexicon: &Lexicon, m: &Referent<'_>) -> Subject {
-    Subject {
-        text: m.mention.text.clone(),
-        key: lexicon
-            .frames
-            .get(m.mention.frame)
-            .map(|f| f.name.clone())
-            .unwrap_or_default(),
+fn subject<'a>(lexicon: &'a Lexicon, m: &Referent<'a>) -> Subj<'a> {
+    let mention: &'a Mention = m.mention;
+    Subj {
+        text: &mention.text,
+        key: Cow::Borrowed(lexicon.frames.get(mention.frame).map_or("", |f| &f.name)),
         round: m.round,
         qualifier: m.qualifier.map(|q| canonical_name(lexicon, q)),
+    }
+}
+
+/// A statement's [`Subject`] as resolution makes it: its words and, most
+/// often, its key borrowed.
+#[derive(Debug, PartialEq)]
+struct Subj<'a> {
+    text: &'a str,
+    key: Cow<'a, str>,
+    round: Option<u32>,
+    qualifier: Option<String>,
+}
+
+impl Subj<'_> {
+    fn borrowed(&self) -> SubjectRef<'_> {
+        SubjectRef {
+            text: self.text,
+            key: &self.key,
+            round: self.round,
+            qualifier: self.qualifier.as_deref(),
+        }
     }
 }
 

@@ -133,10 +133,10 @@ impl Held {
             frame: self.intern_as(Field::Frame, s.frame),
             predicate: self.intern_as(Field::Predicate, s.predicate),
             status: self.intern_as(Field::Status, s.status),
-            subject_text: self.intern_as(Field::SubjectText, &s.subject.text),
-            key: self.intern_as(Field::Key, &s.subject.key),
+            subject_text: self.intern_as(Field::SubjectText, s.subject.text),
+            key: self.intern_as(Field::Key, s.subject.key),
             round: s.subject.round,
-            qualifier: s.subject.qualifier.as_deref().map(|q| self.intern(q)),
+            qualifier: s.subject.qualifier.map(|q| self.intern(q)),
             polarity: s.polarity,
             modality: s.modality,
             speaker: s.speaker.map(|p| {
