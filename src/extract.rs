@@ -584,15 +584,19 @@ pub(crate) fn sentence_with<'l, 't>(
     let (hits, tokens): (&[Hit<'l>], &[Token<'t>]) = (hits, tokens);
     let quote_balance = marks.opens - marks.closes;
     let straight_quotes = marks.straight;
+    // The event names, and the words that may make a statement: status
+    // words, counts and clause verbs.
+    let (mut heads, mut makers) = (0, 0);
+    for entry in hits.iter().flat_map(|h| h.entries) {
+        match entry {
+            Entry::Head { .. } => heads += 1,
+            Entry::Status { .. } | Entry::Measure(_) | Entry::Verb(_) => makers += 1,
+            _ => {}
+        }
+    }
     // With no event, status, count or clause verb the sentence asserts
     // nothing; only who speaks in it matters to the sentences around.
-    let asserts = hits.iter().flat_map(|h| h.entries).any(|e| {
-        matches!(
-            e,
-            Entry::Head { .. } | Entry::Status { .. } | Entry::Measure(_) | Entry::Verb(_)
-        )
-    });
-    if !asserts {
+    if heads + makers == 0 {
         return SentenceFacts {
             span,
             mentions: Vec::new(),
@@ -609,11 +613,6 @@ pub(crate) fn sentence_with<'l, 't>(
     let clause = |pos: usize| clauses.partition_point(|&b| b <= pos);
 
     // Mentions are kept with the sentence's facts: room for the heads only.
-    let heads = hits
-        .iter()
-        .flat_map(|h| h.entries)
-        .filter(|e| matches!(e, Entry::Head { .. }))
-        .count();
     let mut mentions = Vec::with_capacity(heads);
     mention_spans.clear();
     for hit in hits {
@@ -642,7 +641,9 @@ pub(crate) fn sentence_with<'l, 't>(
         }
     }
 
-    let mut statements: Vec<RawStatement> = Vec::new();
+    // Room for a statement per word that may make one; clause verbs may
+    // make none, status words one per frame.
+    let mut statements: Vec<RawStatement> = Vec::with_capacity(makers);
     for (group, hit) in hits.iter().enumerate() {
         local.clear();
         context.clear();

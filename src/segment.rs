@@ -232,8 +232,9 @@ fn split_block(stops: &Stops, text: &str, block: Span, out: &mut Vec<Span>) {
 /// The span without surrounding white space; `None` when nothing is left.
 fn trim(text: &str, span: Span) -> Option<Span> {
     let inner = text.get(span.range())?;
-    let lead = inner.len() - inner.trim_start().len();
-    let kept = inner.trim();
+    let started = inner.trim_start();
+    let lead = inner.len() - started.len();
+    let kept = started.trim_end();
     (!kept.is_empty()).then(|| Span::new(span.start + lead, span.start + lead + kept.len()))
 }
 

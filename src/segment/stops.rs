@@ -113,9 +113,9 @@ impl Stops {
                 continue;
             }
             let rest = block.get(end..).unwrap_or("");
-            let gap = rest.len() - rest.trim_start().len();
-            let next_at = end + gap;
-            let Some(next) = rest.trim_start().chars().next() else {
+            let after = rest.trim_start();
+            let next_at = end + (rest.len() - after.len());
+            let Some(next) = after.chars().next() else {
                 return;
             };
             // One full stop, maybe closed ("(ret.)"): an abbreviation may end there.
