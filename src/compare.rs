@@ -550,10 +550,14 @@ fn group_conflicts<'a>(
         }
         // A source that also states the claim as fact doubts it less
         // (or doubts another event of the same name).
-        let stated: rustc_hash::FxHashSet<&str> = by_certainty
-            .get(&Certainty::Stated)
-            .map(|v| v.iter().map(|s| s.document()).collect())
-            .unwrap_or_default();
+        // A claim made in one way only has nothing to weigh.
+        let stated: rustc_hash::FxHashSet<&str> = match by_certainty.len() > 1 {
+            true => by_certainty
+                .get(&Certainty::Stated)
+                .map(|v| v.iter().map(|s| s.document()).collect())
+                .unwrap_or_default(),
+            false => Default::default(),
+        };
         let mut weigh = |mut found: Found<'a>| {
             let conflict = &mut found.conflict;
             let doubted = [&conflict.a, &conflict.b]
@@ -580,6 +584,10 @@ fn group_conflicts<'a>(
             by_certainty.into_values().collect(),
             by_date.into_values().collect(),
         ] {
+            // One part alone has none to clash with.
+            if subs.len() < 2 {
+                continue;
+            }
             let subs: Vec<Cluster<'_>> = subs.into_iter().map(|m| cluster(c.claim, m)).collect();
             for (i, j) in star_pairs(&subs) {
                 pair_conflicts(
