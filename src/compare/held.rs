@@ -75,10 +75,13 @@ enum Field {
     Key,
     SpeakerName,
     SpeakerKey,
+    Text,
+    Time,
+    Cause,
 }
 
 impl Field {
-    const COUNT: usize = 8;
+    const COUNT: usize = 11;
 }
 
 /// Values kept once each, numbered from 1 in the order first seen.
@@ -129,7 +132,7 @@ impl Held {
             document: self.intern_as(Field::Document, s.document),
             sentence: s.sentence,
             evidence: s.evidence,
-            text: self.intern(s.text),
+            text: self.intern_as(Field::Text, s.text),
             frame: self.intern_as(Field::Frame, s.frame),
             predicate: self.intern_as(Field::Predicate, s.predicate),
             status: self.intern_as(Field::Status, s.status),
@@ -147,8 +150,8 @@ impl Held {
             }),
             date: s.date,
             until: s.until,
-            time: s.time.map(|t| self.intern(t)),
-            cause: s.cause.map(|c| self.intern(c)),
+            time: s.time.map(|t| self.intern_as(Field::Time, t)),
+            cause: s.cause.map(|c| self.intern_as(Field::Cause, c)),
             cues: self.intern_cues(s.cues),
             quantity: s.quantity.cloned().map(Box::new),
         };
