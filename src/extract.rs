@@ -586,7 +586,7 @@ pub(crate) fn sentence_with<'l, 't>(
     let straight_quotes = marks.straight;
     // The event names, and the words that may make a statement: status
     // words, counts and clause verbs.
-    let (mut heads, mut makers) = (0, 0);
+    let (mut heads, mut makers) = (0_usize, 0_usize);
     for entry in hits.iter().flat_map(|h| h.entries) {
         match entry {
             Entry::Head { .. } => heads += 1,
@@ -641,9 +641,10 @@ pub(crate) fn sentence_with<'l, 't>(
         }
     }
 
-    // Room for a statement per word that may make one; clause verbs may
-    // make none, status words one per frame.
-    let mut statements: Vec<RawStatement> = Vec::with_capacity(makers);
+    // No room made ahead: the statements stay with the sentence until its
+    // document is resolved, and a long run of words said again makes one
+    // statement, not one per word.
+    let mut statements: Vec<RawStatement> = Vec::new();
     for (group, hit) in hits.iter().enumerate() {
         local.clear();
         context.clear();
