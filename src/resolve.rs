@@ -271,7 +271,7 @@ fn subject<'a>(lexicon: &'a Lexicon, m: &Referent<'a>) -> Subj<'a> {
     }
 }
 
-/// A statement's [`Subject`] as resolution makes it: its words and, most
+/// A statement's [`Subject`](crate::Subject) as resolution makes it: its words and, most
 /// often, its key borrowed.
 #[derive(Debug, PartialEq)]
 struct Subj<'a> {
