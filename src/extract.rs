@@ -584,19 +584,18 @@ pub(crate) fn sentence_with<'l, 't>(
     let (hits, tokens): (&[Hit<'l>], &[Token<'t>]) = (hits, tokens);
     let quote_balance = marks.opens - marks.closes;
     let straight_quotes = marks.straight;
-    // The event names, and the words that may make a statement: status
-    // words, counts and clause verbs.
-    let (mut heads, mut makers) = (0_usize, 0_usize);
+    // The event names, and whether the sentence asserts anything: with no
+    // event, status, count or clause verb only who speaks in it matters to
+    // the sentences around.
+    let (mut heads, mut asserts) = (0, false);
     for entry in hits.iter().flat_map(|h| h.entries) {
         match entry {
-            Entry::Head { .. } => heads += 1,
-            Entry::Status { .. } | Entry::Measure(_) | Entry::Verb(_) => makers += 1,
+            Entry::Head { .. } => (heads, asserts) = (heads + 1, true),
+            Entry::Status { .. } | Entry::Measure(_) | Entry::Verb(_) => asserts = true,
             _ => {}
         }
     }
-    // With no event, status, count or clause verb the sentence asserts
-    // nothing; only who speaks in it matters to the sentences around.
-    if heads + makers == 0 {
+    if !asserts {
         return SentenceFacts {
             span,
             mentions: Vec::new(),
@@ -641,9 +640,8 @@ pub(crate) fn sentence_with<'l, 't>(
         }
     }
 
-    // No room made ahead: the statements stay with the sentence until its
-    // document is resolved, and a long run of words said again makes one
-    // statement, not one per word.
+    // No room made ahead: a long run of words said again makes one
+    // statement, and the list stays with the sentence until resolution.
     let mut statements: Vec<RawStatement> = Vec::new();
     for (group, hit) in hits.iter().enumerate() {
         local.clear();

@@ -271,9 +271,9 @@ fn subject<'a>(lexicon: &'a Lexicon, m: &Referent<'a>) -> Subj<'a> {
     }
 }
 
-/// A statement's [`Subject`](crate::Subject) as resolution makes it: its words and, most
-/// often, its key borrowed.
-#[derive(Debug, PartialEq)]
+/// A statement's [`Subject`](crate::Subject) as resolution makes it: its
+/// words and, most often, its key borrowed.
+#[derive(Debug)]
 struct Subj<'a> {
     text: &'a str,
     key: Cow<'a, str>,
@@ -458,7 +458,7 @@ impl NameKeys {
     /// again, so that memory stays bounded.
     const MOST: usize = 100_000;
 
-    /// The canonical form and key of a name as written.
+    /// The person a name as written stands for: its canonical form and key.
     fn get(&mut self, lexicon: &Lexicon, written: &str) -> Rc<Speaker> {
         if let Some(person) = self.0.get(written) {
             return Rc::clone(person);
@@ -488,13 +488,13 @@ impl Named {
         };
         let fuller = known
             .iter()
-            .filter(|k| k.name.len() > person.name.len() && same_person(&k.key, &person.key))
-            .max_by_key(|k| k.name.len());
+            .filter(|p| p.name.len() > person.name.len() && same_person(&p.key, &person.key))
+            .max_by_key(|p| p.name.len());
         let speaker = match fuller {
-            Some(k) => Rc::clone(k),
+            Some(p) => Rc::clone(p),
             None => person,
         };
-        if !known.iter().any(|k| k.name == speaker.name) {
+        if !known.iter().any(|p| p.name == speaker.name) {
             known.push(Rc::clone(&speaker));
         }
         self.last = Some(Rc::clone(&speaker));

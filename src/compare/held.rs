@@ -81,7 +81,7 @@ enum Field {
 }
 
 impl Field {
-    const COUNT: usize = 11;
+    const COUNT: usize = Field::Cause as usize + 1;
 }
 
 /// Values kept once each, numbered from 1 in the order first seen.
