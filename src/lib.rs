@@ -92,6 +92,7 @@ mod report;
 mod resolve;
 mod segment;
 mod span;
+mod syntax;
 
 pub use compare::{Conflict, ConflictKind, Member, Side, Temporal};
 pub use date::Date;
