@@ -1,5 +1,13 @@
 //! One sentence read as language: tokens, part-of-speech tags, lemmas,
 //! phrases and clauses.
+#![allow(dead_code)] // wired into extraction as the stages land
 
-#[allow(dead_code)] // wired into extraction as the stages land
+pub(crate) mod clause;
+pub(crate) mod grammar;
+pub(crate) mod lemma;
+mod noun;
+pub(crate) mod phrase;
+mod role;
 pub(crate) mod tag;
+pub(crate) mod token;
+mod verb;
