@@ -426,6 +426,8 @@ impl Detector {
 pub mod stages {
     use super::{Detector, Document, Span, Statement, extract, resolve};
 
+    pub use crate::syntax::reading::{ClauseReading, readings as clause_readings};
+
     /// What extraction found in each sentence of one document.
     pub struct Facts(Vec<extract::SentenceFacts>);
 

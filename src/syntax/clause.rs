@@ -70,6 +70,10 @@ pub(crate) struct Clause {
     /// Its object is only called for or proposed: "called for an end to
     /// the strike".
     pub(crate) irrealis_object: bool,
+    /// The preposition of a verb that takes one: "for" in "called for".
+    pub(crate) preposition: Option<usize>,
+    /// Other subjects joined to the first: "Valdora and Serenth signed".
+    pub(crate) conjuncts: Vec<NounPhrase>,
     /// First and one past the last token of the clause's words.
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -119,7 +123,12 @@ impl Reader<'_, '_> {
             Subject::Shared => (last.and_then(|l| l.clause.subject.clone()), at, false, true),
             Subject::None => (None, at, false, false),
         };
-        let (object, complement, irrealis_object, end) = self.object_after(chunks, at, vg);
+        let (object, complement, preposition, end) = self.object_after(chunks, at, vg);
+        let irrealis_object = object.is_some() && (preposition.is_some() || self.grammar.verb_is(&self.predicate(vg), VerbClass::IrrealisObject));
+        let conjuncts = match &subject {
+            Some(_) if !shared && !relative => self.conjuncts_before(chunks, from),
+            _ => Vec::new(),
+        };
         let agent = vg.passive.then(|| self.agent_after(chunks, at)).flatten();
         let negative = |np: &Option<NounPhrase>| np.as_ref().is_some_and(|n| n.negative);
         let negated = vg.negated ^ (negative(&subject) && !shared) ^ negative(&object);
@@ -134,6 +143,8 @@ impl Reader<'_, '_> {
             mood: Mood::Asserted,
             negated,
             irrealis_object,
+            preposition,
+            conjuncts,
             start,
             end: end.max(vg.end),
         };
@@ -237,32 +248,57 @@ impl Reader<'_, '_> {
     }
 
     /// The object or complement after the verb group at chunk `at`:
-    /// (object, adjective, object only called for, end token).
-    fn object_after(&self, chunks: &[Chunk], at: usize, vg: &VerbGroup) -> (Option<NounPhrase>, Option<usize>, bool, usize) {
+    /// (object, adjective, the preposition of "call for", end token).
+    fn object_after(
+        &self,
+        chunks: &[Chunk],
+        at: usize,
+        vg: &VerbGroup,
+    ) -> (Option<NounPhrase>, Option<usize>, Option<usize>, usize) {
         let mut k = at + 1;
         while self.is_adverb_chunk(chunks.get(k)) {
             k += 1;
         }
         let verb = self.predicate(vg);
         // "called for an end": a verb and its preposition.
-        let mut irrealis = self.grammar.verb_is(&verb, VerbClass::IrrealisObject);
+        let mut preposition = None;
         if let Some(Chunk::Word(p)) = chunks.get(k)
             && self.tag(*p) == Some(Tag::IN)
         {
             let phrasal = format!("{verb} {}", self.lower(*p));
             if !self.grammar.verb_is(&phrasal, VerbClass::IrrealisObject) {
-                return (None, None, false, vg.end);
+                return (None, None, None, vg.end);
             }
-            irrealis = true;
+            preposition = Some(*p);
             k += 1;
         }
         match chunks.get(k) {
             Some(Chunk::Noun(np)) if !self.is_time(np) && !self.opens_clause(chunks, k) => {
-                (Some(np.clone()), None, irrealis, np.end)
+                (Some(np.clone()), None, preposition, np.end)
             }
-            Some(Chunk::Adjective(a)) if !vg.passive => (None, Some(*a), false, a + 1),
-            _ => (None, None, false, vg.end),
+            Some(Chunk::Adjective(a)) if !vg.passive && preposition.is_none() => {
+                (None, Some(*a), None, a + 1)
+            }
+            _ => (None, None, None, vg.end),
         }
+    }
+
+    /// "Valdora and Serenth signed": the subjects before the last one,
+    /// whose phrase begins at chunk `from`.
+    fn conjuncts_before(&self, chunks: &[Chunk], from: usize) -> Vec<NounPhrase> {
+        let mut out = Vec::new();
+        let mut k = from;
+        while k >= 2 {
+            let (Some(Chunk::Word(w)), Some(Chunk::Noun(np))) = (chunks.get(k - 1), chunks.get(k - 2)) else {
+                break;
+            };
+            if !self.word_is(*w, &["and", "or", ","]) {
+                break;
+            }
+            out.push(np.clone());
+            k -= 2;
+        }
+        out
     }
 
     /// "by the senate" after a passive verb.

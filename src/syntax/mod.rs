@@ -11,3 +11,4 @@ mod role;
 pub(crate) mod tag;
 pub(crate) mod token;
 mod verb;
+pub(crate) mod reading;

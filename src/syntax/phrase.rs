@@ -40,6 +40,8 @@ pub(crate) struct VerbGroup {
     pub(crate) passive: bool,
     /// The modal's force, when there is one.
     pub(crate) modal: Option<ModalForce>,
+    /// The modal's token.
+    pub(crate) modal_at: Option<usize>,
     /// The strongest class among the verbs before the main one ("wants
     /// to", "is expected to", "seems to").
     pub(crate) catenative: Option<VerbClass>,

@@ -147,7 +147,7 @@ impl Reader<'_, '_> {
             Role::Purpose => Mood::Purpose,
             Role::Proposed { .. } => Mood::Proposed,
             Role::Complement { class, .. } => match class {
-                VerbClass::Claim => Mood::Claimed,
+                VerbClass::Claim | VerbClass::Denial => Mood::Claimed,
                 VerbClass::Cognition => Mood::Hedged,
                 VerbClass::Question => Mood::Question,
                 _ => Mood::Asserted,
@@ -160,7 +160,12 @@ impl Reader<'_, '_> {
         {
             mood = mood.max(g.mood);
         }
-        mood = mood.max(verb_mood(c));
+        let mut own = verb_mood(self, c);
+        // "said it would close": the future of the past.
+        if matches!(c.role, Role::Complement { .. }) && self.modal_word(c) == "would" {
+            own = own.max(Mood::Expected).min(Mood::Expected);
+        }
+        mood = mood.max(own);
         if conditional && c.role == Role::Main && matches!(mood, Mood::Expected | Mood::Hedged) {
             mood = Mood::Conditional;
         }
@@ -171,15 +176,25 @@ impl Reader<'_, '_> {
     }
 }
 
+impl Reader<'_, '_> {
+    /// The modal of a clause, lower case, or "".
+    fn modal_word(&self, c: &Clause) -> String {
+        c.verb.modal_at.map(|m| self.lower(m)).unwrap_or_default()
+    }
+}
+
 /// What the verb group alone says of the clause's mood.
-fn verb_mood(c: &Clause) -> Mood {
+fn verb_mood(reader: &Reader<'_, '_>, c: &Clause) -> Mood {
     let from_catenative = match c.verb.catenative {
         Some(VerbClass::Proposing) => Mood::Proposed,
         Some(VerbClass::Expecting) => Mood::Expected,
         Some(VerbClass::Hedging) => Mood::Hedged,
         _ => Mood::Asserted,
     };
+    // "could not", "cannot": an ability denied, not a hedge.
+    let ability = c.verb.negated && matches!(reader.modal_word(c).as_str(), "could" | "can" | "ca");
     let from_modal = match c.verb.modal {
+        _ if ability => Mood::Asserted,
         Some(ModalForce::Expected) => Mood::Expected,
         Some(ModalForce::Hedged) => Mood::Hedged,
         Some(ModalForce::Proposed) => Mood::Proposed,

@@ -72,7 +72,10 @@ impl Reader<'_, '_> {
         loop {
             let Some(tag) = self.tag(j) else { return j };
             if tag == Tag::MD {
-                vg.modal = vg.modal.or_else(|| self.grammar.modal(&self.lower(j)));
+                if vg.modal.is_none() {
+                    vg.modal = self.grammar.modal(&self.lower(j));
+                    vg.modal_at = Some(j);
+                }
             } else if tag.is_verb() {
                 if j != vg.main {
                     vg.passive = matches!(self.lemma(vg.main).as_str(), "be" | "get")

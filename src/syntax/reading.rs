@@ -1,0 +1,165 @@
+//! A sentence parsed whole, and each clause read out as plain words: what
+//! extraction and the clause specs both see.
+
+use super::clause::{Clause, Mood, Role};
+use super::grammar::Grammar;
+use super::phrase::{Chunk, NounPhrase, Reader};
+use super::tag::Tag;
+use super::tagger::Tagger;
+use super::token::{Token, tokenize_into};
+
+/// One sentence: tokens, tags, chunks and clauses.
+pub(crate) struct Parsed<'a> {
+    pub(crate) tokens: Vec<Token<'a>>,
+    pub(crate) tags: Vec<Tag>,
+    pub(crate) chunks: Vec<Chunk>,
+    pub(crate) clauses: Vec<Clause>,
+}
+
+/// Parses one sentence.
+pub(crate) fn parse(s: &str) -> Parsed<'_> {
+    let mut tokens = Vec::new();
+    tokenize_into(s, &mut tokens);
+    let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+    let mut tags = Vec::with_capacity(words.len());
+    Tagger::builtin().tag(&words, &mut tags);
+    let reader = Reader {
+        tokens: &tokens,
+        tags: &tags,
+        grammar: Grammar::builtin(),
+    };
+    let chunks = reader.chunks();
+    let clauses = reader.clauses(&chunks);
+    Parsed {
+        tokens,
+        tags,
+        chunks,
+        clauses,
+    }
+}
+
+impl<'a> Parsed<'a> {
+    /// The reader over this sentence.
+    pub(crate) fn reader(&self) -> Reader<'_, 'a> {
+        Reader {
+            tokens: &self.tokens,
+            tags: &self.tags,
+            grammar: Grammar::builtin(),
+        }
+    }
+}
+
+/// One clause in plain words, lower case: what the clause specs check.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClauseReading {
+    /// The subject's head lemma, or a name whole ("marisol ortega").
+    pub subject: Option<String>,
+    /// The verb's lemma, with its particle or preposition ("break down",
+    /// "call for").
+    pub predicate: String,
+    /// The object's head lemma, or the adjective after a copula.
+    pub object: Option<String>,
+    /// "affirmed" or "negated".
+    pub polarity: &'static str,
+    /// A modality's name ("asserted", "proposed", ...).
+    pub modality: &'static str,
+    /// "active" or "passive".
+    pub voice: &'static str,
+    /// The agent of a passive.
+    pub agent: Option<String>,
+    /// Who reports the clause: the subject of the verb of speech over it.
+    pub speaker: Option<String>,
+}
+
+/// Every clause of a sentence, read out; one per subject where subjects
+/// are joined ("Valdora and Serenth signed").
+pub fn readings(s: &str) -> Vec<ClauseReading> {
+    let parsed = parse(s);
+    let reader = parsed.reader();
+    let mut out = Vec::new();
+    for c in &parsed.clauses {
+        let base = reading(&reader, &parsed.clauses, c);
+        for np in &c.conjuncts {
+            out.push(ClauseReading {
+                subject: Some(reader.key(np)),
+                ..base.clone()
+            });
+        }
+        out.push(base);
+    }
+    out
+}
+
+fn reading(reader: &Reader<'_, '_>, clauses: &[Clause], c: &Clause) -> ClauseReading {
+    let predicate = match c.preposition {
+        Some(p) => format!("{} {}", reader.predicate(&c.verb), reader.lower(p)),
+        None => reader.predicate(&c.verb),
+    };
+    let object = c
+        .object
+        .as_ref()
+        .map(|np| reader.key(np))
+        .or_else(|| c.complement.map(|a| reader.lower(a)));
+    ClauseReading {
+        subject: c.subject.as_ref().map(|np| reader.key(np)),
+        predicate,
+        object,
+        polarity: if c.negated { "negated" } else { "affirmed" },
+        modality: mood_name(c.mood),
+        voice: if c.verb.passive { "passive" } else { "active" },
+        agent: c.agent.as_ref().map(|np| reader.key(np)),
+        speaker: speaker_of(reader, clauses, c),
+    }
+}
+
+/// The subject of the verb of speech that reports `c`, through reports of
+/// reports.
+fn speaker_of(reader: &Reader<'_, '_>, clauses: &[Clause], c: &Clause) -> Option<String> {
+    let mut at = c;
+    for _ in 0..4 {
+        let Role::Complement { governor, .. } = at.role else { break };
+        let g = clauses.get(governor)?;
+        if let Some(np) = g.subject.as_ref().or(g.object.as_ref().filter(|_| g.subject.is_none())) {
+            return Some(reader.key(np));
+        }
+        at = g;
+    }
+    None
+}
+
+/// A modality's name for a mood.
+pub(crate) fn mood_name(mood: Mood) -> &'static str {
+    match mood {
+        Mood::Asserted => "asserted",
+        Mood::Hedged => "hedged",
+        Mood::Expected => "expected",
+        Mood::Claimed => "reported_claim",
+        Mood::Proposed => "proposed",
+        Mood::Purpose => "purpose",
+        Mood::Conditional => "conditional",
+        Mood::Question => "question",
+    }
+}
+
+impl Reader<'_, '_> {
+    /// A noun phrase's key: a name whole, lower case ("kestrel motors"),
+    /// else its head's lemma; "nobody" for "no one".
+    pub(crate) fn key(&self, np: &NounPhrase) -> String {
+        let head = np.head;
+        if self.tag(head).is_some_and(Tag::is_proper) {
+            let mut from = head;
+            while from > np.start && self.tag(from - 1).is_some_and(Tag::is_proper) {
+                from -= 1;
+            }
+            let words: Vec<String> = (from..=head)
+                .map(|k| self.lower(k).trim_end_matches(['\'', '’']).to_string())
+                .collect();
+            return words.join(" ");
+        }
+        let lower = self.lower(head);
+        if np.negative && matches!(lower.as_str(), "one" | "nobody" | "none" | "body") {
+            return "nobody".to_string();
+        }
+        self.lemma(head)
+    }
+}
