@@ -3,3 +3,6 @@
 
 #[allow(dead_code)] // wired into extraction as the stages land
 pub(crate) mod tag;
+
+#[allow(dead_code)] // wired into extraction as the stages land
+pub(crate) mod tagger;
