@@ -98,6 +98,7 @@ pub use compare::{Conflict, ConflictKind, Member, Side, Temporal};
 pub use date::Date;
 #[doc(hidden)]
 pub use detector::stages as __stages;
+pub use syntax::tagger::stages as __tagger;
 pub use detector::{Detector, DetectorBuilder};
 pub use document::Document;
 pub use error::{Error, ErrorKind};

@@ -1,0 +1,600 @@
+//! A statistical part-of-speech tagger: Matthew Honnibal's greedy averaged
+//! perceptron as textblob-aptagger 0.2.0 implements it, with its newswire
+//! weights pruned to about 1 MB (`lexicon/tagger/model.bin`, built by
+//! `tools/aptagger.py`, which documents the file format and the hashes).
+//!
+//! Each word is tagged left to right: a word the model's tag dictionary
+//! knows gets its tag; any other gets the best-scoring tag over fourteen
+//! features of the word, its neighbours and the two tags before it. The
+//! features are 64-bit hashes of their parts, so tagging allocates nothing.
+//!
+//! Where this differs from textblob: lowercasing and digit tests are ASCII
+//! only (as the model's Python 2 training was); a word is first written as
+//! the training text writes it (see [`canonical`]); an empty word is read as
+//! a space.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+use super::tag::Tag;
+
+/// The compiled-in model.
+const MODEL: &[u8] = include_bytes!("../../lexicon/tagger/model.bin");
+
+/// The model file's first bytes.
+const MAGIC: &[u8; 8] = b"GSTAGGER";
+
+/// The model file's format version.
+const VERSION: u32 = 1;
+
+/// At most this many classes: ids 62 and 63 stand for the padding tags.
+const MAX_CLASSES: usize = 62;
+
+/// The history id of `-START2-`, the tag two before the first word.
+const START2: u8 = 62;
+
+/// The history id of `-START-`, the tag before the first word.
+const START: u8 = 63;
+
+/// One score per class id (and unused slots for the padding ids).
+type Scores = [i32; 64];
+
+/// textblob's feature templates, numbered as in `tools/aptagger.py`.
+mod template {
+    pub(super) const I_SUFFIX: u64 = 1;
+    pub(super) const I_PREF1: u64 = 2;
+    pub(super) const I_1_TAG: u64 = 3;
+    pub(super) const I_2_TAG: u64 = 4;
+    pub(super) const I_TAG_I_2_TAG: u64 = 5;
+    pub(super) const I_WORD: u64 = 6;
+    pub(super) const I_1_TAG_I_WORD: u64 = 7;
+    pub(super) const I_1_WORD: u64 = 8;
+    pub(super) const I_1_SUFFIX: u64 = 9;
+    pub(super) const I_2_WORD: u64 = 10;
+    pub(super) const I_P1_WORD: u64 = 11;
+    pub(super) const I_P1_SUFFIX: u64 = 12;
+    pub(super) const I_P2_WORD: u64 = 13;
+    /// Not a feature: the tag dictionary's keys.
+    pub(super) const TAGDICT: u64 = 14;
+}
+
+/// MurmurHash3's 64-bit finaliser.
+const fn mix(mut k: u64) -> u64 {
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^ (k >> 33)
+}
+
+/// A template's starting hash.
+const fn seed(template: u64) -> u64 {
+    mix((template + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+}
+
+/// The key of a one-part feature, given its part's hash.
+#[inline]
+fn key1(template: u64, part: u64) -> u64 {
+    mix(seed(template) ^ part)
+}
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a over the UTF-8 bytes of a string.
+const fn fnv(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut h = FNV_OFFSET;
+    let mut i = 0;
+    while i < b.len() {
+        h = (h ^ b[i] as u64).wrapping_mul(FNV_PRIME);
+        i += 1;
+    }
+    h
+}
+
+/// A character as the model's training text writes it: curly and modifier
+/// apostrophes as `'`; lowercased (ASCII only) when `lower`.
+#[inline]
+fn model_char(c: char, lower: bool) -> char {
+    let c = match c {
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+        c => c,
+    };
+    if lower { c.to_ascii_lowercase() } else { c }
+}
+
+/// FNV-1a of a word written as the model writes it (see [`model_char`]).
+#[inline]
+fn hash_word(s: &str, lower: bool) -> u64 {
+    let mut h = FNV_OFFSET;
+    if s.is_ascii() {
+        for &b in s.as_bytes() {
+            let b = if lower { b.to_ascii_lowercase() } else { b };
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+        return h;
+    }
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        for &b in model_char(c, lower).encode_utf8(&mut buf).as_bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+        }
+    }
+    h
+}
+
+/// The last three characters of a word (Python's `word[-3:]`).
+#[inline]
+fn suffix(s: &str) -> &str {
+    let start = s.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    s.get(start..).unwrap_or(s)
+}
+
+/// The first character of a word (Python's `word[0]`), or "".
+#[inline]
+fn prefix(s: &str) -> &str {
+    let end = s.chars().next().map_or(0, char::len_utf8);
+    s.get(..end).unwrap_or(s)
+}
+
+/// A token as the model's training text (the Penn Treebank's) writes it.
+/// Quotes become `` ` `` ` `` `` or `''`: a straight `"` opens when an even
+/// number of quotes came before it in the sentence (`quotes` counts them);
+/// dashes become `--`, brackets `-LRB-` and `-RRB-`, `…` becomes `...`.
+fn canonical<'a>(word: &'a str, quotes: &mut u32) -> &'a str {
+    let quote = match word {
+        "\u{201c}" | "\u{00ab}" | "\u{201e}" | "``" => "``",
+        "\u{201d}" | "\u{00bb}" | "''" => "''",
+        "\"" if *quotes % 2 == 0 => "``",
+        "\"" => "''",
+        _ => "",
+    };
+    if !quote.is_empty() {
+        *quotes += 1;
+        return quote;
+    }
+    match word {
+        "" => " ",
+        "\u{2018}" | "\u{201a}" => "`",
+        "\u{2019}" => "'",
+        "\u{2014}" | "\u{2013}" | "\u{2015}" | "\u{2012}" => "--",
+        "\u{2026}" => "...",
+        "(" | "[" | "{" => "-LRB-",
+        ")" | "]" | "}" => "-RRB-",
+        _ => word,
+    }
+}
+
+/// textblob's `_normalize`, as a hash: hyphenated words are `!HYPHEN`,
+/// four digits `!YEAR`, other words starting with a digit `!DIGITS`, the
+/// rest lowercased. Also returns the hash of the normalised word's last
+/// three characters.
+#[inline]
+fn normalized(word: &str) -> (u64, u64) {
+    const HYPHEN: (u64, u64) = (fnv("!HYPHEN"), fnv("HEN"));
+    const YEAR: (u64, u64) = (fnv("!YEAR"), fnv("EAR"));
+    const DIGITS: (u64, u64) = (fnv("!DIGITS"), fnv("ITS"));
+    let bytes = word.as_bytes();
+    let first = bytes.first().copied().unwrap_or(0);
+    if first != b'-' && bytes.contains(&b'-') {
+        HYPHEN
+    } else if bytes.len() == 4 && bytes.iter().all(u8::is_ascii_digit) {
+        YEAR
+    } else if first.is_ascii_digit() {
+        DIGITS
+    } else {
+        (hash_word(word, true), hash_word(suffix(word), true))
+    }
+}
+
+/// One word of the context window: its canonical form and the hashes of
+/// its normalised form and of that form's last three characters.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    word: &'a str,
+    norm: u64,
+    suffix: u64,
+}
+
+impl<'a> Context<'a> {
+    /// A padding word (`-START-`, `-END-`, ...): its hashes are constant.
+    const fn pad(word: &'static str, suffix: &'static str) -> Context<'static> {
+        Context {
+            word,
+            norm: fnv(word),
+            suffix: fnv(suffix),
+        }
+    }
+
+    /// A word of the sentence.
+    fn word(word: &'a str, quotes: &mut u32) -> Context<'a> {
+        let word = canonical(word, quotes);
+        let (norm, suffix) = normalized(word);
+        Context { word, norm, suffix }
+    }
+}
+
+const START_PAD: Context<'static> = Context::pad("-START-", "RT-");
+const START2_PAD: Context<'static> = Context::pad("-START2-", "T2-");
+const END_PAD: Context<'static> = Context::pad("-END-", "ND-");
+const END2_PAD: Context<'static> = Context::pad("-END2-", "D2-");
+
+/// An open-addressing hash table from 64-bit keys to 32-bit values. A slot
+/// holds a 31-bit fingerprint of the key (never 0) and the value; 0 is an
+/// empty slot. It is at most 40% full, so a miss ends after a probe or two.
+struct Table {
+    slots: Box<[u64]>,
+    mask: usize,
+}
+
+impl Table {
+    /// An empty table for `n` keys.
+    fn with_capacity(n: usize) -> Table {
+        let size = (n.saturating_mul(5) / 2).max(16).next_power_of_two();
+        Table {
+            slots: vec![0; size].into_boxed_slice(),
+            mask: size - 1,
+        }
+    }
+
+    /// The slot contents for a key and value.
+    #[inline]
+    fn entry(key: u64, value: u32) -> u64 {
+        ((key >> 32) | 1) << 32 | u64::from(value)
+    }
+
+    /// Adds a key; a key already present keeps its first value.
+    fn insert(&mut self, key: u64, value: u32) {
+        let want = Self::entry(key, 0) >> 32;
+        let mut i = key as usize & self.mask;
+        while let Some(slot) = self.slots.get_mut(i) {
+            if *slot == 0 {
+                *slot = Self::entry(key, value);
+                return;
+            }
+            if *slot >> 32 == want {
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    /// The value of a key.
+    #[inline]
+    fn get(&self, key: u64) -> Option<u32> {
+        let want = Self::entry(key, 0) >> 32;
+        let mut i = key as usize & self.mask;
+        loop {
+            let slot = *self.slots.get(i)?;
+            if slot == 0 {
+                return None;
+            }
+            if slot >> 32 == want {
+                return Some(slot as u32);
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ModelError(&'static str);
+
+impl fmt::Display for ModelError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "malformed tagger model: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+/// Reads the model file's fields in order.
+struct Reader<'a> {
+    bytes: &'a [u8],
+}
+
+impl<'a> Reader<'a> {
+    /// The next `n` bytes.
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        if n > self.bytes.len() {
+            return Err(ModelError("truncated"));
+        }
+        let (head, rest) = self.bytes.split_at(n);
+        self.bytes = rest;
+        Ok(head)
+    }
+
+    fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.take(1)?.first().copied().unwrap_or(0))
+    }
+
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let b = self.take(4)?;
+        Ok(u32::from_le_bytes(b.try_into().unwrap_or([0; 4])))
+    }
+
+    fn u64(&mut self) -> Result<u64, ModelError> {
+        let b = self.take(8)?;
+        Ok(u64::from_le_bytes(b.try_into().unwrap_or([0; 8])))
+    }
+
+    /// A zigzag LEB128 varint that fits an `i32`.
+    fn varint(&mut self) -> Result<i32, ModelError> {
+        let mut z: u64 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            z |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                let v = (z >> 1) as i64 ^ -((z & 1) as i64);
+                return i32::try_from(v).map_err(|_| ModelError("weight out of range"));
+            }
+        }
+        Err(ModelError("varint too long"))
+    }
+}
+
+/// A part-of-speech tagger: an averaged perceptron's weights and tag
+/// dictionary.
+pub(crate) struct Tagger {
+    /// Feature key -> row of weights: `start << 8 | len` into `weights`.
+    features: Table,
+    /// Each weight: the score in thousandths `<< 8`, then the class id.
+    weights: Vec<u32>,
+    /// Canonical word key -> class id, for frequent unambiguous words.
+    tagdict: Table,
+    /// The `bias` feature's weights: every score's starting value.
+    prior: Scores,
+    /// The tag of each class id; `None` for a tag string not in [`Tag`]
+    /// (its weights and dictionary entries are dropped).
+    class_tag: [Option<Tag>; 64],
+    /// Per history id: the hash of the tag string, as a feature part.
+    tag_hash: [u64; 64],
+}
+
+impl Tagger {
+    /// The compiled-in model, read once.
+    ///
+    /// # Panics
+    ///
+    /// Only if the compiled-in model is malformed: a build bug, which the
+    /// tests catch.
+    pub(crate) fn builtin() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| match Tagger::from_bytes(MODEL) {
+            Ok(tagger) => tagger,
+            Err(e) => panic!("the built-in {e}"),
+        })
+    }
+
+    /// Reads a model file written by `tools/aptagger.py`.
+    pub(crate) fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        let mut r = Reader { bytes };
+        if r.take(MAGIC.len())? != MAGIC {
+            return Err(ModelError("not a tagger model"));
+        }
+        if r.u32()? != VERSION {
+            return Err(ModelError("unknown version"));
+        }
+        let mut tagger = Tagger {
+            features: Table::with_capacity(0),
+            weights: Vec::new(),
+            tagdict: Table::with_capacity(0),
+            prior: [0; 64],
+            class_tag: [None; 64],
+            tag_hash: [0; 64],
+        };
+        tagger.read_classes(&mut r)?;
+        tagger.read_tagdict(&mut r)?;
+        tagger.read_features(&mut r)?;
+        if !r.bytes.is_empty() {
+            return Err(ModelError("trailing bytes"));
+        }
+        tagger.prior = tagger.row_scores(seed(0));
+        Ok(tagger)
+    }
+
+    /// The class names: their tags and hashes.
+    fn read_classes(&mut self, r: &mut Reader<'_>) -> Result<(), ModelError> {
+        let n = usize::from(r.u8()?);
+        if n > MAX_CLASSES {
+            return Err(ModelError("too many classes"));
+        }
+        for c in 0..n {
+            let len = usize::from(r.u8()?);
+            let name = std::str::from_utf8(r.take(len)?)
+                .map_err(|_| ModelError("class name is not UTF-8"))?;
+            if let (Some(tag), Some(hash)) = (self.class_tag.get_mut(c), self.tag_hash.get_mut(c))
+            {
+                *tag = Tag::parse(name);
+                *hash = fnv(name);
+            }
+        }
+        self.tag_hash[usize::from(START)] = fnv("-START-");
+        self.tag_hash[usize::from(START2)] = fnv("-START2-");
+        Ok(())
+    }
+
+    /// Whether a class id names a known tag.
+    fn known(&self, class: u8) -> bool {
+        matches!(self.class_tag.get(usize::from(class)), Some(Some(_)))
+    }
+
+    /// The tag dictionary.
+    fn read_tagdict(&mut self, r: &mut Reader<'_>) -> Result<(), ModelError> {
+        let n = r.u32()? as usize;
+        self.tagdict = Table::with_capacity(n.min(r.bytes.len() / 9));
+        for _ in 0..n {
+            let key = r.u64()?;
+            let class = r.u8()?;
+            if self.known(class) {
+                self.tagdict.insert(key, u32::from(class));
+            }
+        }
+        Ok(())
+    }
+
+    /// The features and their rows of weights.
+    fn read_features(&mut self, r: &mut Reader<'_>) -> Result<(), ModelError> {
+        let n = r.u32()? as usize;
+        self.features = Table::with_capacity(n.min(r.bytes.len() / 9));
+        for _ in 0..n {
+            let key = r.u64()?;
+            let len = r.u8()?;
+            let start = self.weights.len();
+            for _ in 0..len {
+                let class = r.u8()?;
+                let weight = r.varint()?;
+                if self.known(class) {
+                    let w = weight.clamp(-(1 << 23), (1 << 23) - 1);
+                    self.weights.push(((w as u32) << 8) | u32::from(class));
+                }
+            }
+            let kept = self.weights.len() - start;
+            if start >= 1 << 24 {
+                return Err(ModelError("too many weights"));
+            }
+            if kept > 0 {
+                self.features.insert(key, (start as u32) << 8 | kept as u32);
+            }
+        }
+        Ok(())
+    }
+
+    /// The scores of one feature's row alone.
+    fn row_scores(&self, key: u64) -> Scores {
+        let mut scores = [0; 64];
+        self.add(&mut scores, key);
+        scores
+    }
+
+    /// Adds one feature's weights to the scores.
+    #[inline]
+    fn add(&self, scores: &mut Scores, key: u64) {
+        let Some(v) = self.features.get(key) else {
+            return;
+        };
+        let start = (v >> 8) as usize;
+        let len = (v & 0xff) as usize;
+        let Some(row) = self.weights.get(start..start + len) else {
+            return;
+        };
+        for &w in row {
+            if let Some(s) = scores.get_mut((w & 0x3f) as usize) {
+                *s += (w as i32) >> 8;
+            }
+        }
+    }
+}
+
+impl Tagger {
+    /// Tags a sentence's words: clears `out`, then pushes one tag per word.
+    /// Words are Penn-style tokens: "do" "n't", "'s" split off,
+    /// punctuation apart.
+    pub(crate) fn tag(&self, words: &[&str], out: &mut Vec<Tag>) {
+        out.clear();
+        out.reserve(words.len());
+        let mut quotes = 0;
+        let mut rest = words.iter();
+        let mut pads = [END_PAD, END2_PAD].into_iter();
+        let mut next = move || match rest.next() {
+            Some(w) => Context::word(w, &mut quotes),
+            None => pads.next().unwrap_or(END2_PAD),
+        };
+        // The words at i-2, i-1, i, i+1, i+2; textblob pads the context
+        // with -START- -START2- but the tags with -START2- -START-.
+        let mut window = [START_PAD, START2_PAD, next(), next(), next()];
+        let (mut prev, mut prev2) = (START, START2);
+        for _ in words {
+            let class = self.classify(&window, prev, prev2);
+            let tag = self.class_tag.get(usize::from(class)).copied().flatten();
+            out.push(tag.unwrap_or(Tag::NN));
+            (prev2, prev) = (prev, class);
+            window.rotate_left(1);
+            window[4] = next();
+        }
+    }
+
+    /// The class id of the word in the middle of the window, given the
+    /// class ids of the two words before it.
+    #[inline]
+    fn classify(&self, window: &[Context<'_>; 5], prev: u8, prev2: u8) -> u8 {
+        use template::*;
+        let [w2, w1, w0, p1, p2] = window;
+        let word = w0.word;
+        if let Some(class) = self.tagdict.get(key1(TAGDICT, hash_word(word, false))) {
+            return class as u8;
+        }
+        let tag_hash = |id: u8| self.tag_hash.get(usize::from(id)).copied().unwrap_or(0);
+        let (t1, t2) = (tag_hash(prev), tag_hash(prev2));
+        let mut s = self.prior;
+        self.add(&mut s, key1(I_SUFFIX, hash_word(suffix(word), false)));
+        self.add(&mut s, key1(I_PREF1, hash_word(prefix(word), false)));
+        self.add(&mut s, key1(I_1_TAG, t1));
+        self.add(&mut s, key1(I_2_TAG, t2));
+        self.add(&mut s, mix(key1(I_TAG_I_2_TAG, t1) ^ t2));
+        self.add(&mut s, key1(I_WORD, w0.norm));
+        self.add(&mut s, mix(key1(I_1_TAG_I_WORD, t1) ^ w0.norm));
+        self.add(&mut s, key1(I_1_WORD, w1.norm));
+        self.add(&mut s, key1(I_1_SUFFIX, w1.suffix));
+        self.add(&mut s, key1(I_2_WORD, w2.norm));
+        self.add(&mut s, key1(I_P1_WORD, p1.norm));
+        self.add(&mut s, key1(I_P1_SUFFIX, p1.suffix));
+        self.add(&mut s, key1(I_P2_WORD, p2.norm));
+        self.best(&s)
+    }
+
+    /// The best-scoring known class; ties go to the later class (the
+    /// greater tag string, as textblob breaks them).
+    #[inline]
+    fn best(&self, scores: &Scores) -> u8 {
+        let mut best: Option<(i32, usize)> = None;
+        for (c, (&score, tag)) in scores.iter().zip(&self.class_tag).enumerate() {
+            if tag.is_some() && best.is_none_or(|(b, _)| score >= b) {
+                best = Some((score, c));
+            }
+        }
+        best.map_or(0, |(_, c)| c as u8)
+    }
+}
+
+/// The tagger for the example programs and benchmarks. Not part of the
+/// API: it may change in any release.
+#[doc(hidden)]
+pub mod stages {
+    use super::{Tag, Tagger};
+
+    /// A tagger and a buffer of tags.
+    pub struct PosTagger {
+        tagger: &'static Tagger,
+        tags: Vec<Tag>,
+    }
+
+    impl PosTagger {
+        /// The built-in model.
+        pub fn builtin() -> PosTagger {
+            PosTagger {
+                tagger: Tagger::builtin(),
+                tags: Vec::new(),
+            }
+        }
+
+        /// A model file written by `tools/aptagger.py`. The model is leaked:
+        /// this is for programs that load one.
+        pub fn from_bytes(bytes: &[u8]) -> Result<PosTagger, String> {
+            let tagger = Tagger::from_bytes(bytes).map_err(|e| e.to_string())?;
+            Ok(PosTagger {
+                tagger: Box::leak(Box::new(tagger)),
+                tags: Vec::new(),
+            })
+        }
+
+        /// Tags a sentence's words; the tags as the Penn Treebank writes
+        /// them, one per word.
+        pub fn tag(&mut self, words: &[&str]) -> impl Iterator<Item = &'static str> + '_ {
+            self.tagger.tag(words, &mut self.tags);
+            self.tags.iter().map(|t| t.as_str())
+        }
+    }
+}
