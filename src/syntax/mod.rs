@@ -2,4 +2,6 @@
 //! phrases and clauses.
 
 #[allow(dead_code)] // wired into extraction as the stages land
+pub(crate) mod lemma;
+#[allow(dead_code)] // wired into extraction as the stages land
 pub(crate) mod tag;
