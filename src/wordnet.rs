@@ -517,7 +517,8 @@ fn guess(word: &str, pos: Pos) -> Option<String> {
 }
 
 /// A plural noun's singular: "-ies" -> "-y", "-ches", "-shes", "-sses",
-/// "-xes", "-zes" lose "es", other "-s" lose "s" (not "-ss", "-us", "-is").
+/// "-xes", "-zes" lose "es", other "-s" lose "s" (not "-ss", "-us",
+/// "-sis", "-itis": "emojis" is "emoji", "blorfosis" stays).
 fn guess_noun(word: &str) -> Option<String> {
     word.chars().nth(3)?; // four letters at least
     if let Some(stem) = word.strip_suffix("ies") {
@@ -528,7 +529,10 @@ fn guess_noun(word: &str) -> Option<String> {
             return word.strip_suffix("es").map(str::to_owned);
         }
     }
-    if ["ss", "us", "is"].iter().any(|end| word.ends_with(end)) {
+    if ["ss", "us", "sis", "itis"]
+        .iter()
+        .any(|end| word.ends_with(end))
+    {
         return None;
     }
     word.strip_suffix('s').map(str::to_owned)
@@ -648,6 +652,8 @@ mod tests {
         assert_eq!(lemma("blorfies", Pos::Noun), "blorfy");
         assert_eq!(lemma("blorfs", Pos::Noun), "blorf");
         assert_eq!(lemma("blorfus", Pos::Noun), "blorfus");
+        assert_eq!(lemma("blorfosis", Pos::Noun), "blorfosis");
+        assert_eq!(lemma("emojis", Pos::Noun), "emoji");
         assert_eq!(lemma("blorfer", Pos::Adjective), "blorf");
         assert_eq!(lemma("Zyx", Pos::Noun), "zyx");
     }
