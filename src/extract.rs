@@ -14,6 +14,9 @@ use crate::lexicon::{
     BoundKind, Classes, CueKind, Entry, Hit, Lexicon, WordClass, is_word_char, letter_runs_into,
 };
 use crate::span::Span;
+use crate::syntax::reading::parse;
+
+mod clauses;
 
 /// Whether a statement is affirmed or negated.
 ///
@@ -62,6 +65,9 @@ pub enum Modality {
     ReportedClaim,
     /// Said to be neither confirmed nor denied, or unverified.
     Unconfirmed,
+    /// Called for, urged, planned or proposed, not said to have happened:
+    /// "the council called for an end to the strike", "plans to close".
+    Proposed,
 }
 
 impl Modality {
@@ -77,7 +83,7 @@ impl Modality {
     pub fn is_comparable(self) -> bool {
         !matches!(
             self,
-            Modality::Conditional | Modality::Purpose | Modality::Question
+            Modality::Conditional | Modality::Purpose | Modality::Question | Modality::Proposed
         )
     }
 
@@ -96,6 +102,7 @@ impl Modality {
             Modality::Question => "question",
             Modality::ReportedClaim => "reported_claim",
             Modality::Unconfirmed => "unconfirmed",
+            Modality::Proposed => "proposed",
         }
     }
 }
@@ -582,6 +589,8 @@ pub(crate) fn sentence_with<'l, 't>(
     lexicon.scan_runs_into(s, runs, hits);
     lex_into(s, runs, tokens, marks);
     let (hits, tokens): (&[Hit<'l>], &[Token<'t>]) = (hits, tokens);
+    let parsed = parse(s);
+    let clause_facts = clauses::clause_facts(&parsed);
     let quote_balance = marks.opens - marks.closes;
     let straight_quotes = marks.straight;
     // The event names, and whether the sentence asserts anything: with no
@@ -595,7 +604,7 @@ pub(crate) fn sentence_with<'l, 't>(
             _ => {}
         }
     }
-    if !asserts {
+    if !asserts && clause_facts.is_empty() {
         return SentenceFacts {
             span,
             mentions: Vec::new(),
@@ -662,7 +671,9 @@ pub(crate) fn sentence_with<'l, 't>(
             true => context,
             false => local,
         };
-        if chosen.is_empty() {
+        if chosen.is_empty()
+            || !clauses::status_fits(lexicon, &parsed, hit.span, &s[hit.span.range()])
+        {
             continue;
         }
         // "the ongoing talks": a status word that modifies the event's name.
@@ -689,6 +700,7 @@ pub(crate) fn sentence_with<'l, 't>(
             &mut cues,
         );
         let modality = modality_of(&index, hit.span, &clause, &mut cues);
+        let modality = clauses::merged(modality, clauses::modality_at(&parsed, hit.span));
         let from = match clause(hit.span.start) {
             0 => 0,
             n => clauses.get(n - 1).copied().unwrap_or(0),
@@ -743,6 +755,7 @@ pub(crate) fn sentence_with<'l, 't>(
                 };
                 let mut cues = Vec::new();
                 let modality = modality_of(&index, hit.span, &clause, &mut cues);
+                let modality = clauses::merged(modality, clauses::modality_at(&parsed, hit.span));
                 let cues = in_document(cues, span.start);
                 statements.push(RawStatement {
                     frame: count_frame,
@@ -764,16 +777,33 @@ pub(crate) fn sentence_with<'l, 't>(
     if let Some(clause_frame) = lexicon.clause_frame() {
         // Status words a frame reads about an event named here are taken,
         // and so are measures counted here ("two were detained").
-        let taken: Vec<Span> = statements
+        let mut taken: Vec<Span> = statements
             .iter()
             .filter(|r| r.mention.is_some() || r.quantity.is_some())
             .map(|r| Span::new(r.evidence.start - span.start, r.evidence.end - span.start))
             .collect();
-        let found = generic_clauses(lexicon, s, tokens, hits, &clause, clause_frame, &taken);
-        for (at, roles) in found {
+        let named = |h: &&Hit<'_>| {
+            h.entries.iter().any(|e| match e {
+                Entry::Status { frame, .. } => mentions.iter().any(|m| m.frame == *frame),
+                _ => false,
+            })
+        };
+        taken.extend(hits.iter().filter(named).map(|h| h.span));
+        for fact in clause_facts {
+            let (at, roles) = (fact.at, fact.roles);
+            // A frame reads the clause's own status word: the frame's statement.
+            if taken
+                .iter()
+                .any(|t| fact.reach.start <= t.start && t.end <= fact.reach.end)
+            {
+                continue;
+            }
             let mut cues = Vec::new();
-            let polarity = polarity_of(lexicon, (s, tokens), &index, at, false, &clause, &mut cues);
-            let modality = modality_of(&index, at, &clause, &mut cues);
+            let polarity = fact.polarity;
+            let modality = clauses::merged(
+                modality_of(&index, at, &clause, &mut cues),
+                Some(fact.modality),
+            );
             // A clause said again in the sentence says nothing new.
             let again = statements.iter().any(|r| {
                 r.roles.as_ref() == Some(&roles) && r.polarity == polarity && r.modality == modality
@@ -959,248 +989,6 @@ impl Marks {
             }
         }
     }
-}
-
-/// The generic clauses of a sentence: a verb the lexicon lists for clauses,
-/// with the noun before it and any object after, where no frame, count or
-/// cue already reads the verb.
-fn generic_clauses(
-    lexicon: &Lexicon,
-    s: &str,
-    tokens: &[Token<'_>],
-    hits: &[Hit],
-    clause: &impl Fn(usize) -> usize,
-    clause_frame: usize,
-    taken: &[Span],
-) -> Vec<(Span, Roles)> {
-    let hit_at = |t: &Token<'_>| {
-        let i = hits.partition_point(|h| h.span.end <= t.span.start);
-        hits.get(i).filter(|h| h.span.start <= t.span.start)
-    };
-    let lemmas = lexicon
-        .frames
-        .get(clause_frame)
-        .map(|f| f.statuses.as_slice())
-        .unwrap_or_default();
-    let word = |t: &Token<'_>| {
-        !t.is(lexicon, WordClass::Determiner)
-            && !t.is(lexicon, WordClass::Pronoun)
-            && !t.is(lexicon, WordClass::Preposition)
-            && !t.is(lexicon, WordClass::Auxiliary)
-            && t.text.chars().any(char::is_alphabetic)
-    };
-    let gap = |a: &Token<'_>, b: &Token<'_>| s.get(a.span.end..b.span.start).unwrap_or("x");
-    let mut out = Vec::new();
-    // Each phrase the lexicon lists as a verb, at the word it begins.
-    for h in hits {
-        let Some(lemma) = h.entries.iter().find_map(|e| match e {
-            Entry::Verb(l) => lemmas.get(*l),
-            _ => None,
-        }) else {
-            continue;
-        };
-        let other = h
-            .entries
-            .iter()
-            .any(|e| matches!(e, Entry::Head { .. } | Entry::Cue(_)))
-            || taken.contains(&h.span);
-        let i = tokens.partition_point(|t| t.span.start < h.span.start);
-        let Some(t) = tokens.get(i) else {
-            continue;
-        };
-        // The whole word: "cross" in "cross-border" is no verb.
-        let whole = h.span.start == t.span.start && h.span.end >= t.span.end;
-        let lower = t.text.chars().next().is_some_and(char::is_lowercase);
-        if other || !whole || !lower {
-            continue;
-        }
-        let (at, verb) = (h.span, lemma.clone());
-        let end = tokens.partition_point(|x| x.span.start < at.end);
-        let here = clause(at.start);
-        // Back over helping verbs and negations to the subject's head.
-        let mut k = i;
-        let mut passive = false;
-        while k > 0 {
-            let p = &tokens[k - 1];
-            let helping = p.is(lexicon, WordClass::Auxiliary)
-                || hit_at(p).is_some_and(|h| h.cue(CueKind::Negation))
-                || p.text.ends_with("ly");
-            if !helping || clause(p.span.start) != here {
-                break;
-            }
-            passive |= p.is(lexicon, WordClass::Passive);
-            k -= 1;
-        }
-        let joined = |a: usize, b: usize| gap(&tokens[a], &tokens[b]).trim().is_empty();
-        let listed_verb = |t: &Token<'_>| {
-            hit_at(t).is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Verb(_))))
-        };
-        let same_clause = |t: &Token<'_>| clause(t.span.start) == here;
-        let subject = k
-            .checked_sub(1)
-            .filter(|&p| {
-                let t = &tokens[p];
-                // "a revised pay offer": after a participle, a noun; and
-                // "workers reject pay offer": after a verb with a subject
-                // of its own, a noun ("the vote" may act).
-                let noun = participle(t)
-                    || (listed_verb(t)
-                        && p.checked_sub(1)
-                            .is_some_and(|b| word(&tokens[b]) && joined(b, p)));
-                same_clause(t) && word(t) && joined(p, k.min(i)) && !noun
-            })
-            .map(|p| &tokens[head_before_phrases(lexicon, tokens, p, &word, &gap, &same_clause)]);
-        // An event a frame names ("the negotiations opened") is the frame's;
-        // a person named by title ("the governor was arrested") is not.
-        let event = |t: &Token<'_>| {
-            !t.is(lexicon, WordClass::Title)
-                && hit_at(t)
-                    .is_some_and(|h| h.entries.iter().any(|e| matches!(e, Entry::Head { .. })))
-        };
-        let Some(subject) = subject else {
-            continue;
-        };
-        // After the verb: "by" and the agent of a passive, or an object.
-        let mut j = end;
-        let mut by_agent = None;
-        let mut object = None;
-        if let Some(next) = tokens.get(j)
-            && clause(next.span.start) == here
-        {
-            if passive && next.is(lexicon, WordClass::AgentMarker) {
-                j += 1;
-                while tokens
-                    .get(j)
-                    .is_some_and(|x| x.is(lexicon, WordClass::Determiner))
-                {
-                    j += 1;
-                }
-                by_agent = noun_run(tokens, j, &word, &gap).map(|r| r.text.to_string());
-            } else if !passive {
-                while tokens
-                    .get(j)
-                    .is_some_and(|x| x.is(lexicon, WordClass::Determiner))
-                {
-                    j += 1;
-                }
-                // "closed last year": a time is no object.
-                let found = noun_run(tokens, j, &word, &gap);
-                if found.is_some_and(event) {
-                    continue;
-                }
-                object = found
-                    .filter(|r| {
-                        !r.is(lexicon, WordClass::NotCount) && !r.is(lexicon, WordClass::Calendar)
-                    })
-                    .map(|r| r.text);
-            }
-        }
-        // What acts may be an event ("the blast killed the governor").
-        if (passive || object.is_none()) && event(subject) {
-            continue;
-        }
-        let subject = subject.text.to_string();
-        let (patient, agent) = match (passive, object) {
-            (true, _) => (subject, by_agent),
-            (false, Some(object)) => (object.to_string(), Some(subject)),
-            (false, None) => (subject, None),
-        };
-        out.push((
-            at,
-            Roles {
-                patient: patient.to_lowercase(),
-                agent: agent.map(|a| a.to_lowercase()),
-                verb,
-            },
-        ));
-    }
-    out
-}
-
-/// The last word of a run of up to three words from token `j`: the head of
-/// "the spending bill".
-fn noun_run<'a>(
-    tokens: &'a [Token<'a>],
-    j: usize,
-    word: &impl Fn(&Token<'_>) -> bool,
-    gap: &impl Fn(&Token<'_>, &Token<'_>) -> &'a str,
-) -> Option<&'a Token<'a>> {
-    let mut last = None;
-    for n in 0..3 {
-        let Some(t) = tokens.get(j + n) else { break };
-        let next = tokens
-            .get(j + n + 1)
-            .filter(|x| word(x) && gap(t, x).trim().is_empty());
-        if !word(t) {
-            break;
-        }
-        if t.text.ends_with("ed") || t.text.ends_with("ing") {
-            // A participle first may describe the noun after it ("the
-            // revised offer"); after a noun it is a verb ("the bill passed").
-            if n == 0 && next.is_some_and(|x| !x.text.ends_with("ed")) {
-                continue;
-            }
-            break;
-        }
-        last = Some(t);
-        if next.is_none() {
-            break;
-        }
-    }
-    last
-}
-
-/// A lower-case word that reads as a past participle ("revised"), not a
-/// short noun ("bed", "speed"). Words in "-ing" are often nouns
-/// ("crossing", "meeting") and are not taken as participles.
-fn participle(t: &Token<'_>) -> bool {
-    t.text.len() > 5 && t.text.starts_with(|c: char| c.is_lowercase()) && t.text.ends_with("ed")
-}
-
-/// The head of a subject before the phrases that qualify it:
-/// "dockworkers" in "dockworkers at the port of Valdora", "leader" in "the
-/// leader of the opposition"; but "protesters" in "many of the
-/// protesters". `at` is the word just before the verb.
-fn head_before_phrases<'a>(
-    lexicon: &Lexicon,
-    tokens: &[Token<'a>],
-    at: usize,
-    word: &impl Fn(&Token<'_>) -> bool,
-    gap: &impl Fn(&Token<'_>, &Token<'_>) -> &'a str,
-    same_clause: &impl Fn(&Token<'_>) -> bool,
-) -> usize {
-    let joined = |a: usize, b: usize| gap(&tokens[a], &tokens[b]).trim().is_empty();
-    let mut head = at;
-    for _ in 0..3 {
-        // The start of the noun run that ends at `head`, then its articles.
-        let mut start = head;
-        while start > 0 && word(&tokens[start - 1]) && joined(start - 1, start) {
-            start -= 1;
-        }
-        while start > 0
-            && tokens[start - 1].is(lexicon, WordClass::Determiner)
-            && joined(start - 1, start)
-        {
-            start -= 1;
-        }
-        // A preposition, and a noun before it in the same clause.
-        let Some(before) = start.checked_sub(2) else {
-            break;
-        };
-        let (prep, noun) = (&tokens[before + 1], &tokens[before]);
-        if !prep.is(lexicon, WordClass::Preposition)
-            || !joined(before + 1, start)
-            || !joined(before, before + 1)
-            || !word(noun)
-            || !same_clause(noun)
-            || noun.is(lexicon, WordClass::Quantifier)
-            || lexicon.written_number(noun.text).is_some()
-        {
-            break;
-        }
-        head = before;
-    }
-    head
 }
 
 /// The first calendar date in a sentence: a month's name with a day or a
@@ -2316,7 +2104,7 @@ mod tests {
             Some(("March 2024".into(), abs(3, 1, 0, Some(2024))))
         );
         // A sentence that asserts nothing is not read for its time.
-        assert_eq!(time("Sales in March 2024 were flat."), None);
+        assert_eq!(time("Sales in March 2024: flat."), None);
         // A modal verb, a name and a bare number are no dates.
         assert_eq!(time("The deal may come 9 days later."), None);
         assert_eq!(time("April Ryan asked 3 questions."), None);
@@ -2382,13 +2170,13 @@ mod tests {
         assert!(clauses("Talks focus on curbing cross-border terrorism.").is_empty());
         // The head before its phrases acts; a participle describes a noun.
         assert_eq!(
-            clauses("Dockworkers at the port of Valdora rejected the revised pay offer."),
-            [("reject".into(), "offer".into(), Some("dockworkers".into()))]
+            clauses("Dockworkers at the port of Valdora rejected the revised pay scale."),
+            [("reject".into(), "scale".into(), Some("dockworker".into()))]
         );
-        // "pay" after a verb with its own subject is a noun.
+        // "pay" before a noun is a noun.
         assert_eq!(
-            clauses("Dockworkers reject pay offer."),
-            [("reject".into(), "offer".into(), Some("dockworkers".into()))]
+            clauses("The dockworkers have rejected the pay rise."),
+            [("reject".into(), "rise".into(), Some("dockworker".into()))]
         );
     }
 

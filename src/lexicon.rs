@@ -387,6 +387,10 @@ pub struct Lexicon {
     months: WordMap<i8>,
     aliases: HashMap<String, String>,
     variants: HashMap<String, String>,
+    /// Status words listed as nouns or phrases, lower case: a status word
+    /// read as a noun counts only if it is one of these ("a breakthrough",
+    /// not "sign" from the verb "sign").
+    nominal: HashSet<String>,
 }
 
 impl Lexicon {
@@ -525,6 +529,7 @@ impl Lexicon {
         let irregular = &data.irregular_verbs;
         let mut frames = Vec::new();
         let mut names = HashSet::default();
+        let mut nominal: HashSet<String> = HashSet::default();
         for (fi, frame) in data.frames.iter().enumerate() {
             if frame.name.trim().is_empty() {
                 return Err(invalid(format!("frame {} has no name", fi + 1)));
@@ -535,6 +540,12 @@ impl Lexicon {
             for head in &frame.heads {
                 add(head, Entry::Head { frame: fi });
                 add(&plural_phrase(head), Entry::Head { frame: fi });
+            }
+            for vocab in frame.statuses.values() {
+                for noun in vocab.nouns.iter().chain(&vocab.phrases) {
+                    nominal.insert(noun.to_lowercase());
+                    nominal.insert(plural_phrase(noun).to_lowercase());
+                }
             }
             let statuses: Vec<String> = frame.statuses.keys().cloned().collect();
             for (si, vocab) in frame.statuses.values().enumerate() {
@@ -734,7 +745,14 @@ impl Lexicon {
             frames,
             aliases,
             variants,
+            nominal,
         })
+    }
+
+    /// Whether a status word is listed as a noun or phrase, not only as a
+    /// verb. `word` is lower case.
+    pub(crate) fn is_nominal_status(&self, word: &str) -> bool {
+        self.nominal.contains(word)
     }
 
     /// What [`Lexicon::scan_runs_into`] finds, finding the runs itself.

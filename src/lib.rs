@@ -100,7 +100,6 @@ pub use compare::{Conflict, ConflictKind, Member, Side, Temporal};
 pub use date::Date;
 #[doc(hidden)]
 pub use detector::stages as __stages;
-pub use syntax::tagger::stages as __tagger;
 pub use detector::{Detector, DetectorBuilder};
 pub use document::Document;
 pub use error::{Error, ErrorKind};
@@ -109,6 +108,7 @@ pub use lexicon::Lexicon;
 pub use report::{DocumentSummary, Report, Skipped, TextStyle};
 pub use segment::{Segmenter, SentenceSplitter};
 pub use span::Span;
+pub use syntax::tagger::stages as __tagger;
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

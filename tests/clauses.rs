@@ -67,7 +67,10 @@ impl Expect {
         };
         same_opt(&self.subject, &r.subject)
             && same(&self.predicate, &r.predicate)
-            && self.object.as_ref().is_none_or(|o| o.as_deref() == r.object.as_deref())
+            && self
+                .object
+                .as_ref()
+                .is_none_or(|o| o.as_deref() == r.object.as_deref())
             && same(&self.polarity, r.polarity)
             && same(&self.modality, r.modality)
             && same(&self.voice, r.voice)
@@ -129,5 +132,9 @@ fn clause_specs() {
         eprintln!("{}", wrong.join("\n"));
     }
     assert!(cases >= 150, "only {cases} cases");
-    assert!(share >= FLOOR, "{share:.2} below the floor {FLOOR}:\n{}", wrong.join("\n"));
+    assert!(
+        share >= FLOOR,
+        "{share:.2} below the floor {FLOOR}:\n{}",
+        wrong.join("\n")
+    );
 }

@@ -116,7 +116,13 @@ impl Reader<'_, '_> {
     }
 
     /// The clause of the verb group at chunk `at`.
-    fn clause_at(&self, chunks: &[Chunk], at: usize, vg: &VerbGroup, last: Option<&Found>) -> Found {
+    fn clause_at(
+        &self,
+        chunks: &[Chunk],
+        at: usize,
+        vg: &VerbGroup,
+        last: Option<&Found>,
+    ) -> Found {
         let (subject, from, relative, shared) = match self.subject_before(chunks, at, vg) {
             Subject::Phrase(np, from) => (Some(np), from, false, false),
             Subject::Relative(np, from) => (Some(np), from, true, false),
@@ -124,7 +130,11 @@ impl Reader<'_, '_> {
             Subject::None => (None, at, false, false),
         };
         let (object, complement, preposition, end) = self.object_after(chunks, at, vg);
-        let irrealis_object = object.is_some() && (preposition.is_some() || self.grammar.verb_is(&self.predicate(vg), VerbClass::IrrealisObject));
+        let irrealis_object = object.is_some()
+            && (preposition.is_some()
+                || self
+                    .grammar
+                    .verb_is(&self.predicate(vg), VerbClass::IrrealisObject));
         let conjuncts = match &subject {
             Some(_) if !shared && !relative => self.conjuncts_before(chunks, from),
             _ => Vec::new(),
@@ -139,7 +149,11 @@ impl Reader<'_, '_> {
             object,
             complement,
             agent,
-            role: if vg.participle && relative_participle(chunks, at) { Role::Relative } else { Role::Main },
+            role: if vg.participle && relative_participle(chunks, at) {
+                Role::Relative
+            } else {
+                Role::Main
+            },
             mood: Mood::Asserted,
             negated,
             irrealis_object,
@@ -148,7 +162,13 @@ impl Reader<'_, '_> {
             start,
             end: end.max(vg.end),
         };
-        Found { clause, at, from, relative, shared }
+        Found {
+            clause,
+            at,
+            from,
+            relative,
+            shared,
+        }
     }
 }
 
@@ -198,7 +218,9 @@ impl Reader<'_, '_> {
     fn chain_start(&self, chunks: &[Chunk], mut at: usize, np: &NounPhrase) -> (NounPhrase, usize) {
         let mut np = np.clone();
         while at >= 2 {
-            let (Some(Chunk::Word(p)), Some(Chunk::Noun(n))) = (chunks.get(at - 1), chunks.get(at - 2)) else {
+            let (Some(Chunk::Word(p)), Some(Chunk::Noun(n))) =
+                (chunks.get(at - 1), chunks.get(at - 2))
+            else {
                 break;
             };
             let preposition = self.tag(*p) == Some(Tag::IN)
@@ -220,9 +242,13 @@ impl Reader<'_, '_> {
             .rev()
             .take(12)
             .find(|&k| matches!(chunks.get(k), Some(Chunk::Word(w)) if self.word_is(*w, &[","])));
-        let Some(open) = opening else { return Subject::None };
+        let Some(open) = opening else {
+            return Subject::None;
+        };
         let aside_ok = match chunks.get(open + 1) {
-            Some(Chunk::Noun(_)) => !chunks[open + 1..comma].iter().any(|c| matches!(c, Chunk::Verb(v) if !v.participle)),
+            Some(Chunk::Noun(_)) => !chunks[open + 1..comma]
+                .iter()
+                .any(|c| matches!(c, Chunk::Verb(v) if !v.participle)),
             Some(Chunk::Word(w)) => self.relative_pronoun(*w),
             _ => false,
         };
@@ -289,10 +315,12 @@ impl Reader<'_, '_> {
         let mut out = Vec::new();
         let mut k = from;
         while k >= 2 {
-            let (Some(Chunk::Word(w)), Some(Chunk::Noun(np))) = (chunks.get(k - 1), chunks.get(k - 2)) else {
+            let (Some(Chunk::Word(w)), Some(Chunk::Noun(np))) =
+                (chunks.get(k - 1), chunks.get(k - 2))
+            else {
                 break;
             };
-            if !self.word_is(*w, &["and", "or", ","]) {
+            if !self.word_is(*w, &["and", "or"]) {
                 break;
             }
             out.push(np.clone());
@@ -304,7 +332,9 @@ impl Reader<'_, '_> {
     /// "by the senate" after a passive verb.
     fn agent_after(&self, chunks: &[Chunk], at: usize) -> Option<NounPhrase> {
         (at + 1..at + 4).find_map(|k| match (chunks.get(k), chunks.get(k + 1)) {
-            (Some(Chunk::Word(w)), Some(Chunk::Noun(np))) if self.word_is(*w, &["by"]) => Some(np.clone()),
+            (Some(Chunk::Word(w)), Some(Chunk::Noun(np))) if self.word_is(*w, &["by"]) => {
+                Some(np.clone())
+            }
             _ => None,
         })
     }
@@ -322,9 +352,26 @@ impl Reader<'_, '_> {
     /// A time, not an object: "closed last week", "met Monday".
     fn is_time(&self, np: &NounPhrase) -> bool {
         const TIMES: [&str; 20] = [
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
-            "yesterday", "tomorrow", "week", "month", "year", "day", "night", "morning", "evening",
-            "afternoon", "weekend", "time",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "week",
+            "month",
+            "year",
+            "day",
+            "night",
+            "morning",
+            "evening",
+            "afternoon",
+            "weekend",
+            "time",
         ];
         TIMES.contains(&self.lower(np.head).as_str())
     }
@@ -344,7 +391,8 @@ impl Reader<'_, '_> {
     }
 
     fn relative_pronoun(&self, w: usize) -> bool {
-        matches!(self.tag(w), Some(Tag::WDT | Tag::WP)) || (self.word_is(w, &["that"]) && self.tag(w) == Some(Tag::WDT))
+        matches!(self.tag(w), Some(Tag::WDT | Tag::WP))
+            || (self.word_is(w, &["that"]) && self.tag(w) == Some(Tag::WDT))
     }
 
     pub(crate) fn word_is(&self, w: usize, words: &[&str]) -> bool {
@@ -364,5 +412,6 @@ fn chunk_start(chunks: &[Chunk], k: usize) -> Option<usize> {
 
 /// A participle right after a noun: "the man arrested on Monday".
 fn relative_participle(chunks: &[Chunk], at: usize) -> bool {
-    at.checked_sub(1).is_some_and(|k| matches!(chunks.get(k), Some(Chunk::Noun(_))))
+    at.checked_sub(1)
+        .is_some_and(|k| matches!(chunks.get(k), Some(Chunk::Noun(_))))
 }

@@ -12,8 +12,26 @@ const PRONOUN_DETERMINERS: [&str; 16] = [
 
 /// Heads that count part of what follows "of": "many of the miners".
 const PARTITIVE_HEADS: [&str; 20] = [
-    "none", "some", "many", "most", "all", "both", "several", "few", "dozens", "hundreds",
-    "thousands", "scores", "majority", "half", "rest", "one", "each", "any", "millions", "number",
+    "none",
+    "some",
+    "many",
+    "most",
+    "all",
+    "both",
+    "several",
+    "few",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "majority",
+    "half",
+    "rest",
+    "one",
+    "each",
+    "any",
+    "millions",
+    "number",
 ];
 
 impl Reader<'_, '_> {
@@ -75,8 +93,15 @@ impl Reader<'_, '_> {
             // "the revised offer": a participle between a modifier and a noun.
             Tag::VBN | Tag::VBG => {
                 !after_head
-                    && prev.is_some_and(|p| matches!(p, Tag::DT | Tag::JJ | Tag::PRPS | Tag::CD | Tag::POS | Tag::RB))
-                    && self.tag(j + 1).is_some_and(|n| n.is_noun() || n.is_adjective())
+                    && prev.is_some_and(|p| {
+                        matches!(
+                            p,
+                            Tag::DT | Tag::JJ | Tag::PRPS | Tag::CD | Tag::POS | Tag::RB
+                        )
+                    })
+                    && self
+                        .tag(j + 1)
+                        .is_some_and(|n| n.is_noun() || n.is_adjective())
             }
             // "Marks & Spencer".
             Tag::CC => {

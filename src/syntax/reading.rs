@@ -23,6 +23,7 @@ pub(crate) fn parse(s: &str) -> Parsed<'_> {
     let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
     let mut tags = Vec::with_capacity(words.len());
     Tagger::builtin().tag(&words, &mut tags);
+    gerund_subject(&mut tags);
     let reader = Reader {
         tokens: &tokens,
         tags: &tags,
@@ -35,6 +36,19 @@ pub(crate) fn parse(s: &str) -> Parsed<'_> {
         tags,
         chunks,
         clauses,
+    }
+}
+
+/// "Fighting erupted": a sentence that opens with a gerund and a verb
+/// opens with a noun, and the verb is finite.
+fn gerund_subject(tags: &mut [Tag]) {
+    if let [first @ Tag::VBG, second, ..] = tags
+        && matches!(second, Tag::VBD | Tag::VBN | Tag::VBZ | Tag::MD)
+    {
+        *first = Tag::NN;
+        if *second == Tag::VBN {
+            *second = Tag::VBD;
+        }
     }
 }
 
@@ -117,9 +131,15 @@ fn reading(reader: &Reader<'_, '_>, clauses: &[Clause], c: &Clause) -> ClauseRea
 fn speaker_of(reader: &Reader<'_, '_>, clauses: &[Clause], c: &Clause) -> Option<String> {
     let mut at = c;
     for _ in 0..4 {
-        let Role::Complement { governor, .. } = at.role else { break };
+        let Role::Complement { governor, .. } = at.role else {
+            break;
+        };
         let g = clauses.get(governor)?;
-        if let Some(np) = g.subject.as_ref().or(g.object.as_ref().filter(|_| g.subject.is_none())) {
+        if let Some(np) = g
+            .subject
+            .as_ref()
+            .or(g.object.as_ref().filter(|_| g.subject.is_none()))
+        {
             return Some(reader.key(np));
         }
         at = g;

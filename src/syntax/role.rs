@@ -27,7 +27,11 @@ impl Reader<'_, '_> {
         }
         self.trailing_attribution(chunks, found);
         for f in found.iter_mut() {
-            if let Role::Complement { class: VerbClass::Denial, .. } = f.clause.role {
+            if let Role::Complement {
+                class: VerbClass::Denial,
+                ..
+            } = f.clause.role
+            {
                 f.clause.negated = !f.clause.negated;
             }
         }
@@ -35,7 +39,9 @@ impl Reader<'_, '_> {
 
     /// The role of clause `k`.
     fn role_of(&self, chunks: &[Chunk], found: &[Found], k: usize) -> Role {
-        let Some(f) = found.get(k) else { return Role::Main };
+        let Some(f) = found.get(k) else {
+            return Role::Main;
+        };
         if f.relative || f.clause.role == Role::Relative {
             return Role::Relative;
         }
@@ -44,20 +50,46 @@ impl Reader<'_, '_> {
         }
         let previous = k.checked_sub(1).and_then(|p| found.get(p).map(|g| (p, g)));
         if f.clause.verb.infinitive {
+            if self.in_order_to(f.clause.verb.start) {
+                return Role::Purpose;
+            }
             return match previous {
-                Some((p, g)) if self.governs_infinitive(chunks, g, f) => Role::Proposed { governor: p },
+                Some((p, g)) if self.governs_infinitive(chunks, g, f) => {
+                    Role::Proposed { governor: p }
+                }
                 _ => Role::Purpose,
             };
         }
-        match previous {
-            Some((p, g)) if !f.shared => match self.reporting_class(&g.clause) {
-                Some(class) if self.joined_as_complement(chunks, g, f) => {
-                    Role::Complement { governor: p, class }
-                }
-                _ => Role::Main,
-            },
-            _ => Role::Main,
+        let Some((p, g)) = previous.filter(|_| !f.shared) else {
+            return Role::Main;
+        };
+        if !self.joined_as_complement(chunks, g, f) {
+            return Role::Main;
         }
+        // "demanded that the officers be suspended".
+        let verb = self.predicate(&g.clause.verb);
+        let that = f.from.checked_sub(1).is_some_and(
+            |k| matches!(chunks.get(k), Some(Chunk::Word(w)) if self.word_is(*w, &["that"])),
+        );
+        if that
+            && self.grammar.verb_is(&verb, VerbClass::Proposing)
+            && self.reporting_class(&g.clause).is_none()
+        {
+            return Role::Proposed { governor: p };
+        }
+        match self.reporting_class(&g.clause) {
+            Some(class) => Role::Complement { governor: p, class },
+            None => Role::Main,
+        }
+    }
+
+    /// "in order to", "so as to" before the infinitive at token `to`.
+    fn in_order_to(&self, to: usize) -> bool {
+        to >= 2
+            && matches!(
+                (self.lower(to - 2).as_str(), self.lower(to - 1).as_str()),
+                ("in", "order") | ("so", "as")
+            )
     }
 
     /// The kind of a subordinator just before chunk `from`.
@@ -72,16 +104,27 @@ impl Reader<'_, '_> {
     /// Whether the infinitive `f` is what clause `g` asks for or plans:
     /// "urged the city to reopen", "plans to close", "a call to end".
     fn governs_infinitive(&self, chunks: &[Chunk], g: &Found, f: &Found) -> bool {
-        let proposing = self.grammar.verb_is(&self.predicate(&g.clause.verb), VerbClass::Proposing);
-        let after_noun = f.at.checked_sub(1).is_some_and(|k| matches!(chunks.get(k), Some(Chunk::Noun(_))));
-        after_noun && (proposing || g.clause.object.as_ref().is_none_or(|o| o.end <= f.clause.verb.start))
+        let proposing = self
+            .grammar
+            .verb_is(&self.predicate(&g.clause.verb), VerbClass::Proposing);
+        let after_noun =
+            f.at.checked_sub(1)
+                .is_some_and(|k| matches!(chunks.get(k), Some(Chunk::Noun(_))));
+        after_noun
+            && (proposing
+                || g.clause
+                    .object
+                    .as_ref()
+                    .is_none_or(|o| o.end <= f.clause.verb.start))
     }
 
     /// "urged the city to reopen the clinic": the city reopens; "vowed to
     /// win": the subject of the vow wins.
     fn controlled_subject(&self, chunks: &[Chunk], found: &mut [Found], k: usize) {
         let Some(p) = k.checked_sub(1) else { return };
-        let (Some(g), Some(f)) = (found.get(p), found.get(k)) else { return };
+        let (Some(g), Some(f)) = (found.get(p), found.get(k)) else {
+            return;
+        };
         if !f.clause.verb.infinitive || f.clause.subject.is_some() {
             return;
         }
@@ -114,20 +157,25 @@ impl Reader<'_, '_> {
     /// "The talks collapsed, the minister said." / "..., said the
     /// minister.": the last clause reports those before it.
     fn trailing_attribution(&self, chunks: &[Chunk], found: &mut [Found]) {
-        let Some(last) = found.len().checked_sub(1) else { return };
+        let Some(last) = found.len().checked_sub(1) else {
+            return;
+        };
         let Some(g) = found.get(last) else { return };
-        let Some(class) = self.reporting_class(&g.clause) else { return };
-        let inverted = g.clause.subject.is_none();
-        let open = g.clause.object.is_none() || inverted;
+        let Some(class) = self.reporting_class(&g.clause) else {
+            return;
+        };
         let after_mark = g.from.checked_sub(1).is_some_and(|k| {
             matches!(chunks.get(k), Some(Chunk::Word(w)) if self.word_is(*w, &[","]) || self.tag(*w) == Some(Tag::Close))
         });
-        if !open || !after_mark || last == 0 {
+        if !after_mark || last == 0 {
             return;
         }
         for f in found.iter_mut().take(last) {
             if f.clause.role == Role::Main {
-                f.clause.role = Role::Complement { governor: last, class };
+                f.clause.role = Role::Complement {
+                    governor: last,
+                    class,
+                };
             }
         }
     }
@@ -135,12 +183,22 @@ impl Reader<'_, '_> {
     /// The reporting class of a clause's verb, if it reports.
     pub(crate) fn reporting_class(&self, clause: &Clause) -> Option<VerbClass> {
         let lemma = self.predicate(&clause.verb);
-        REPORTING.into_iter().find(|&c| self.grammar.verb_is(&lemma, c))
+        REPORTING
+            .into_iter()
+            .find(|&c| self.grammar.verb_is(&lemma, c))
     }
 
     /// The mood of clause `k`, its governor's already set.
-    pub(super) fn mood_of(&self, clauses: &[Clause], k: usize, question: bool, conditional: bool) -> Mood {
-        let Some(c) = clauses.get(k) else { return Mood::Asserted };
+    pub(super) fn mood_of(
+        &self,
+        clauses: &[Clause],
+        k: usize,
+        question: bool,
+        conditional: bool,
+    ) -> Mood {
+        let Some(c) = clauses.get(k) else {
+            return Mood::Asserted;
+        };
         let mut mood = match c.role {
             Role::Subordinate(Subordinate::Conditional) => Mood::Conditional,
             Role::Subordinate(Subordinate::Question) => Mood::Question,
@@ -169,7 +227,7 @@ impl Reader<'_, '_> {
         if conditional && c.role == Role::Main && matches!(mood, Mood::Expected | Mood::Hedged) {
             mood = Mood::Conditional;
         }
-        if question && matches!(c.role, Role::Main | Role::Subordinate(_)) {
+        if question {
             mood = Mood::Question;
         }
         mood
@@ -200,6 +258,10 @@ fn verb_mood(reader: &Reader<'_, '_>, c: &Clause) -> Mood {
         Some(ModalForce::Proposed) => Mood::Proposed,
         _ => Mood::Asserted,
     };
-    let hedged = if c.verb.hedged { Mood::Hedged } else { Mood::Asserted };
+    let hedged = if c.verb.hedged {
+        Mood::Hedged
+    } else {
+        Mood::Asserted
+    };
     from_catenative.max(from_modal).max(hedged)
 }

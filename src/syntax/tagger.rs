@@ -405,8 +405,7 @@ impl Tagger {
             let len = usize::from(r.u8()?);
             let name = std::str::from_utf8(r.take(len)?)
                 .map_err(|_| ModelError("class name is not UTF-8"))?;
-            if let (Some(tag), Some(hash)) = (self.class_tag.get_mut(c), self.tag_hash.get_mut(c))
-            {
+            if let (Some(tag), Some(hash)) = (self.class_tag.get_mut(c), self.tag_hash.get_mut(c)) {
                 *tag = Tag::parse(name);
                 *hash = fnv(name);
             }

@@ -127,6 +127,11 @@ fn word<'a>(s: &'a str, from: usize, to: usize, w: &str, out: &mut Vec<Token<'a>
     if w.len() > 2 && (w.starts_with("--") || w == "...") {
         return push(s, from, to, out);
     }
+    // "cannot" is "can|not".
+    if w.eq_ignore_ascii_case("cannot") {
+        push(s, from, from + 3, out);
+        return push(s, from + 3, to, out);
+    }
     let lower_ends = |c: &str| w.len() > c.len() && ends_with_ignore_case(w, c);
     match CLITICS.iter().find(|c| lower_ends(c)) {
         // "can't" is "ca|n't", "won't" is "wo|n't".
@@ -171,17 +176,35 @@ mod tests {
     fn splits_punctuation_and_clitics() {
         assert_eq!(
             words("The club didn't sign him, officials said."),
-            ["The", "club", "did", "n't", "sign", "him", ",", "officials", "said", "."]
+            [
+                "The",
+                "club",
+                "did",
+                "n't",
+                "sign",
+                "him",
+                ",",
+                "officials",
+                "said",
+                "."
+            ]
         );
         assert_eq!(
             words("“We can’t wait,” she said (twice)."),
-            ["“", "We", "ca", "n’t", "wait", ",", "”", "she", "said", "(", "twice", ")", "."]
+            [
+                "“", "We", "ca", "n’t", "wait", ",", "”", "she", "said", "(", "twice", ")", "."
+            ]
         );
         assert_eq!(
             words("Kestrel Motors' chief paid $45m to U.S. lenders."),
-            ["Kestrel", "Motors'", "chief", "paid", "$", "45m", "to", "U.S.", "lenders", "."]
+            [
+                "Kestrel", "Motors'", "chief", "paid", "$", "45m", "to", "U.S.", "lenders", "."
+            ]
         );
-        assert_eq!(words("Mr. Ortega's team won 2-1."), ["Mr.", "Ortega", "'s", "team", "won", "2-1", "."]);
+        assert_eq!(
+            words("Mr. Ortega's team won 2-1."),
+            ["Mr.", "Ortega", "'s", "team", "won", "2-1", "."]
+        );
     }
 
     #[test]

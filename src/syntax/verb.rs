@@ -90,7 +90,9 @@ impl Reader<'_, '_> {
                 return j + 1;
             }
             let next = j + 1;
-            let goes_on = self.tag(next).is_some_and(|t| is_verbal(t) || t.is_adverb());
+            let goes_on = self
+                .tag(next)
+                .is_some_and(|t| is_verbal(t) || t.is_adverb());
             if !goes_on && !self.no_longer(next) {
                 return next;
             }
@@ -147,7 +149,11 @@ impl Reader<'_, '_> {
         if j > 0 && self.lower(j - 1) == "yet" {
             return Some((VerbClass::Negating, j));
         }
-        if lemma == "be" && self.tag(j).is_some_and(|t| t.is_adjective() || t == Tag::IN) {
+        if lemma == "be"
+            && self
+                .tag(j)
+                .is_some_and(|t| t.is_adjective() || t == Tag::IN)
+        {
             let class = self.verb_class(&word)?;
             return Some((class, j + 1));
         }
@@ -181,7 +187,12 @@ fn is_verbal(tag: Tag) -> bool {
 
 /// The stronger of two catenative classes.
 fn stronger(a: Option<VerbClass>, b: VerbClass) -> Option<VerbClass> {
-    let rank = |c: VerbClass| CATENATIVE.iter().position(|&x| x == c).unwrap_or(usize::MAX);
+    let rank = |c: VerbClass| {
+        CATENATIVE
+            .iter()
+            .position(|&x| x == c)
+            .unwrap_or(usize::MAX)
+    };
     Some(match a {
         Some(a) if rank(a) <= rank(b) => a,
         _ => b,

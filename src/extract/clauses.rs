@@ -1,0 +1,224 @@
+//! The syntax layer's clauses, read for extraction: a generic statement
+//! for each clause, the mood a lexicon hit takes from the clause it sits
+//! in, and whether a status word is used as the kind of word it was
+//! listed as.
+
+use super::{Modality, Polarity, Roles};
+use crate::lexicon::Lexicon;
+use crate::span::Span;
+use crate::syntax::clause::{Clause, Mood, Role};
+use crate::syntax::phrase::{NounPhrase, Reader};
+use crate::syntax::reading::Parsed;
+use crate::syntax::tag::Tag;
+
+/// Subjects that name nothing on their own: a clause about "he" or "it"
+/// is not compared with another source's "he".
+const UNRESOLVED: [&str; 30] = [
+    "i", "you", "he", "she", "it", "we", "they", "me", "him", "her", "us", "them", "this", "that",
+    "there", "who", "these", "those", "all", "both", "some", "none", "each", "any", "many", "few",
+    "several", "most", "another", "neither",
+];
+
+/// A clause read as a generic statement.
+pub(super) struct ClauseFact {
+    /// The verb's span in the sentence.
+    pub(super) at: Span,
+    /// The clause's words, from its subject to its object.
+    pub(super) reach: Span,
+    pub(super) roles: Roles,
+    pub(super) polarity: Polarity,
+    pub(super) modality: Modality,
+}
+
+/// The modality of a clause's mood.
+pub(super) fn modality_of(mood: Mood) -> Modality {
+    match mood {
+        Mood::Asserted => Modality::Asserted,
+        Mood::Hedged => Modality::Hedged,
+        Mood::Expected => Modality::Expected,
+        Mood::Claimed => Modality::ReportedClaim,
+        Mood::Proposed => Modality::Proposed,
+        Mood::Purpose => Modality::Purpose,
+        Mood::Conditional => Modality::Conditional,
+        Mood::Question => Modality::Question,
+    }
+}
+
+/// The generic statements of a parsed sentence: one for each clause with
+/// a named subject, whose verb says more than "be" or "have".
+pub(super) fn clause_facts(parsed: &Parsed<'_>) -> Vec<ClauseFact> {
+    let reader = parsed.reader();
+    // A verb that reports another clause says who speaks, not what happened.
+    let reports = |k: usize| {
+        parsed
+            .clauses
+            .iter()
+            .any(|c| matches!(c.role, Role::Complement { governor, .. } if governor == k))
+    };
+    parsed
+        .clauses
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| !reports(k))
+        .filter_map(|(_, c)| clause_fact(&reader, c))
+        .collect()
+}
+
+fn clause_fact(reader: &Reader<'_, '_>, c: &Clause) -> Option<ClauseFact> {
+    let subject = named(reader, c.subject.as_ref()?)?;
+    let mut verb = reader.predicate(&c.verb);
+    if let Some(a) = c.complement {
+        verb = format!("{verb} {}", reader.lower(a));
+    } else if matches!(verb.as_str(), "be" | "have" | "do" | "get") {
+        return None;
+    }
+    let object = match &c.object {
+        Some(np) => Some(named(reader, np)?),
+        None => None,
+    };
+    let agent = c.agent.as_ref().and_then(|np| named(reader, np));
+    let (patient, agent) = match (c.verb.passive, object) {
+        (true, _) => (subject, agent),
+        (false, Some(object)) => (object, Some(subject)),
+        (false, None) => (subject, None),
+    };
+    let main = reader.tokens.get(c.verb.main)?.span;
+    let end = c
+        .verb
+        .particle
+        .and_then(|p| reader.tokens.get(p))
+        .map_or(main.end, |t| t.span.end);
+    let first = reader
+        .tokens
+        .get(c.start)
+        .map_or(main.start, |t| t.span.start);
+    let last = reader
+        .tokens
+        .get(c.end.saturating_sub(1))
+        .map_or(end, |t| t.span.end);
+    Some(ClauseFact {
+        at: Span::new(main.start, end),
+        reach: Span::new(first.min(main.start), last.max(end)),
+        roles: Roles {
+            patient,
+            agent,
+            verb,
+        },
+        polarity: if c.negated {
+            Polarity::Negated
+        } else {
+            Polarity::Affirmed
+        },
+        modality: modality_of(c.mood),
+    })
+}
+
+/// A noun phrase's key, when it names something: not a pronoun, not a
+/// bare number.
+fn named(reader: &Reader<'_, '_>, np: &NounPhrase) -> Option<String> {
+    if reader.tag(np.head) == Some(Tag::CD) {
+        return None;
+    }
+    // "its jets": whose is not known here.
+    if (np.start..np.head).any(|k| reader.tag(k) == Some(Tag::PRPS)) {
+        return None;
+    }
+    let key = reader.key(np);
+    if UNRESOLVED.contains(&key.as_str()) || !key.chars().any(char::is_alphabetic) {
+        return None;
+    }
+    Some(match reader.tag(np.head).is_some_and(Tag::is_proper) {
+        true => key,
+        false => with_party(reader, np, key),
+    })
+}
+
+/// A common noun with the party a capitalised word before it names:
+/// "Freedonian jets" is "freedonian jet", never another side's jets.
+fn with_party(reader: &Reader<'_, '_>, np: &NounPhrase, key: String) -> String {
+    let party = (np.start..np.head).rev().find(|&k| {
+        let capital = reader.tokens.get(k).is_some_and(|t| t.text.starts_with(char::is_uppercase));
+        // A capital at the sentence's start may be only the start ("Many").
+        let proper = reader.tag(k).is_some_and(Tag::is_proper);
+        let adjective = k > 0 && reader.tag(k).is_some_and(Tag::is_adjective);
+        capital && (proper || adjective)
+    });
+    match party {
+        Some(k) => format!("{} {key}", reader.lower(k).trim_end_matches(['\'', '’'])),
+        None => key,
+    }
+}
+
+/// The token at byte `at` of the sentence.
+fn token_at(parsed: &Parsed<'_>, at: usize) -> Option<usize> {
+    let i = parsed.tokens.partition_point(|t| t.span.end <= at);
+    parsed
+        .tokens
+        .get(i)
+        .filter(|t| t.span.start <= at)
+        .map(|_| i)
+}
+
+/// The modality that the clause around a lexicon hit gives it, when the
+/// hit lies in a clause: "an end to the strike" after "called for" is
+/// proposed, a status in "if the talks fail" conditional.
+pub(super) fn modality_at(parsed: &Parsed<'_>, at: Span) -> Option<Modality> {
+    let t = token_at(parsed, at.start)?;
+    let clause = parsed
+        .clauses
+        .iter()
+        .filter(|c| c.start <= t && t < c.end)
+        .min_by_key(|c| c.end - c.start)?;
+    let in_object = clause
+        .object
+        .as_ref()
+        .is_some_and(|o| o.start <= t && t < clause.end);
+    if clause.irrealis_object && in_object {
+        return Some(Modality::Proposed);
+    }
+    Some(modality_of(clause.mood))
+}
+
+/// Whether a status hit is used as the lexicon meant it: a word listed
+/// only as a verb that is read here as a noun ("air strikes", "a sign")
+/// is not, nor is a verb that only governs another ("continues to back").
+pub(super) fn status_fits(lexicon: &Lexicon, parsed: &Parsed<'_>, at: Span, text: &str) -> bool {
+    let Some(t) = token_at(parsed, at.start) else {
+        return true;
+    };
+    let one_word = parsed
+        .tokens
+        .get(t)
+        .is_some_and(|tok| tok.span.end >= at.end);
+    let tag = parsed.tags.get(t).copied();
+    if one_word && tag.is_some_and(Tag::is_noun) && !lexicon.is_nominal_status(&text.to_lowercase())
+    {
+        return false;
+    }
+    let governs = parsed.clauses.iter().any(|c| {
+        c.verb.start <= t
+            && t < c.verb.main
+            && c.verb.catenative.is_some()
+            && tag.is_some_and(Tag::is_verb)
+    });
+    !governs
+}
+
+/// A hit's modality from its cue words, given way to the clause's where
+/// the clause says less is asserted.
+pub(super) fn merged(cues: Modality, clause: Option<Modality>) -> Modality {
+    match clause {
+        Some(
+            m @ (Modality::Proposed
+            | Modality::Purpose
+            | Modality::Conditional
+            | Modality::Question),
+        ) => m,
+        Some(m @ (Modality::Hedged | Modality::Expected | Modality::ReportedClaim))
+            if cues == Modality::Asserted =>
+        {
+            m
+        }
+        _ => cues,
+    }
+}
