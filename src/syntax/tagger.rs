@@ -598,3 +598,153 @@ pub mod stages {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tags of a sentence written with spaces between its tokens.
+    fn tags(sentence: &str) -> String {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let mut out = Vec::new();
+        Tagger::builtin().tag(&words, &mut out);
+        assert_eq!(out.len(), words.len());
+        let strs: Vec<&str> = out.iter().map(|t| t.as_str()).collect();
+        strs.join(" ")
+    }
+
+    #[test]
+    fn the_builtin_model_reads() {
+        let tagger = Tagger::from_bytes(MODEL).expect("the built-in model");
+        assert!(tagger.weights.len() > 100_000);
+        assert!(tagger.class_tag.iter().flatten().count() == 45);
+    }
+
+    #[test]
+    fn keys_match_the_python_tool() {
+        // Values printed by tools/aptagger.py's feature_key and word_key.
+        assert_eq!(seed(0), 0x9ca0_66f1_a4ab_2eea);
+        let court = mix(key1(template::I_1_TAG_I_WORD, fnv("DT")) ^ fnv("court"));
+        assert_eq!(court, 0x78b8_1205_35a1_f747);
+        assert_eq!(key1(template::TAGDICT, fnv("the")), 0x09c6_09c9_10b6_02fb);
+    }
+
+    #[test]
+    fn news_sentences() {
+        assert_eq!(
+            tags("The court rejected the appeal on Monday ."),
+            "DT NN VBD DT NN IN NNP ."
+        );
+        assert_eq!(
+            tags("The minister said the talks had produced a breakthrough ."),
+            "DT NN VBD DT NNS VBD VBN DT NN ."
+        );
+        assert_eq!(
+            tags("Shares of the company fell 3 % to $ 42.50 in 2024 ."),
+            "NNS IN DT NN VBD CD NN TO $ CD IN CD ."
+        );
+        assert_eq!(
+            tags("Researchers found that the vaccine reduced infections ."),
+            "NNS VBD IN DT NN VBD NNS ."
+        );
+        assert_eq!(
+            tags("The patient was n't given the drug , doctors said ."),
+            "DT NN VBD RB VBN DT NN , NNS VBD ."
+        );
+        assert_eq!(tags("I can not believe it !"), "PRP MD RB VB PRP .");
+    }
+
+    #[test]
+    fn ambiguous_words_in_context() {
+        assert_eq!(
+            tags("Officials will sign the agreement on Friday ."),
+            "NNS MD VB DT NN IN NNP ."
+        );
+        assert_eq!(
+            tags("The sign on the door was removed ."),
+            "DT NN IN DT NN VBD VBN ."
+        );
+        assert_eq!(
+            tags("The strikes closed the port for a week ."),
+            "DT NNS VBD DT NN IN DT NN ."
+        );
+        assert_eq!(
+            tags("The union strikes again on Tuesday ."),
+            "DT NN VBZ RB IN NNP ."
+        );
+    }
+
+    #[test]
+    fn quotes_dashes_and_brackets() {
+        assert_eq!(
+            tags("\u{201c} We will win , \u{201d} she said ."),
+            "`` PRP MD VB , '' PRP VBD ."
+        );
+        assert_eq!(
+            tags("He said \" no \" to the plan ."),
+            "PRP VBD `` RB '' TO DT NN ."
+        );
+        assert_eq!(
+            tags("The team \u{2019}s coach resigned ( again ) ."),
+            "DT NN POS NN VBD -LRB- RB -RRB- ."
+        );
+        let dash = tags("Rain is expected \u{2014} forecasters warned .");
+        assert_eq!(dash.split(' ').nth(3), Some(":"));
+    }
+
+    #[test]
+    fn an_empty_sentence_clears_the_output() {
+        let mut out = vec![Tag::NN];
+        Tagger::builtin().tag(&[], &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let long = "x".repeat(10_000);
+        let long_multibyte = "\u{00e9}".repeat(10_000);
+        let words = [
+            "\u{1f600}",
+            "",
+            "?",
+            long.as_str(),
+            long_multibyte.as_str(),
+            "e\u{301}",
+            "\u{0}",
+            "-",
+            "--",
+            "1-2",
+            "\u{2019}",
+            "\"",
+            "\u{00bd}",
+            "\u{0130}STANBUL",
+        ];
+        let mut out = Vec::new();
+        for n in 0..=words.len() {
+            Tagger::builtin().tag(&words[..n], &mut out);
+            assert_eq!(out.len(), n);
+        }
+        for w in words {
+            Tagger::builtin().tag(&[w], &mut out);
+            assert_eq!(out.len(), 1);
+        }
+        assert_eq!(tags("."), ".");
+    }
+
+    #[test]
+    fn malformed_models_are_errors() {
+        assert!(Tagger::from_bytes(b"").is_err());
+        assert!(Tagger::from_bytes(b"NOTAMODEL___").is_err());
+        for n in (0..MODEL.len()).step_by(997).chain([MODEL.len() - 1]) {
+            assert!(Tagger::from_bytes(&MODEL[..n]).is_err(), "prefix {n}");
+        }
+        let mut longer = MODEL.to_vec();
+        longer.push(0);
+        assert!(Tagger::from_bytes(&longer).is_err());
+        let mut bent = MODEL.to_vec();
+        for i in (12..bent.len()).step_by(4099) {
+            bent[i] ^= 0xff;
+        }
+        let _ = Tagger::from_bytes(&bent);
+    }
+}
