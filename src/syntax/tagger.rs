@@ -136,15 +136,29 @@ fn hash_word(s: &str, lower: bool) -> u64 {
         return hash_chars(s, lower);
     }
     let mut h = HASH_START;
-    for chunk in s.as_bytes().chunks(8) {
-        let mut b = [0u8; 8];
-        if let Some(head) = b.get_mut(..chunk.len()) {
-            head.copy_from_slice(chunk);
-        }
-        let x = u64::from_le_bytes(b);
+    let (chunks, rest) = s.as_bytes().as_chunks::<8>();
+    for &chunk in chunks {
+        let x = u64::from_le_bytes(chunk);
+        h = mix(h ^ if lower { lower8(x) } else { x });
+    }
+    if !rest.is_empty() {
+        let x = load_short(rest);
         h = mix(h ^ if lower { lower8(x) } else { x });
     }
     h ^ s.len() as u64
+}
+
+/// Up to seven bytes as a little-endian `u64`, zero-padded, read in at
+/// most three loads (overlapping ones OR the same bytes twice).
+#[inline]
+fn load_short(b: &[u8]) -> u64 {
+    let n = b.len().min(7);
+    if let (Some(&lo), Some(&hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        let (lo, hi) = (u32::from_le_bytes(lo), u32::from_le_bytes(hi));
+        return u64::from(lo) | u64::from(hi) << (8 * (n - 4));
+    }
+    let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0)) << (8 * i);
+    byte(0) | byte(n / 2) | byte(n.saturating_sub(1))
 }
 
 /// [`hash_word`] of a word that is not all ASCII, a byte at a time.
@@ -739,6 +753,11 @@ mod tests {
         assert_eq!(hash_chars(text, true), whash("hello, world! longer"));
         assert_eq!(hash_word("Don\u{2019}t stop", true), whash("don't stop"));
         assert_eq!(hash_word("", true), whash(""));
+        let all = "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{z0123";
+        for n in 0..all.len() {
+            assert_eq!(hash_word(&all[..n], false), whash(&all[..n]));
+            assert_eq!(hash_chars(&all[..n], true), hash_word(&all[..n], true));
+        }
         for s in ["@[`{Zz", "AZaz09", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"] {
             assert_eq!(hash_word(s, true), whash(&s.to_ascii_lowercase()));
         }
