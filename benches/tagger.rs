@@ -74,7 +74,11 @@ fn bench_tagger(c: &mut Criterion) {
     let articles = corpus::generate(ARTICLES, 20, 7);
     let bodies: Vec<&str> = articles
         .iter()
-        .map(|a| a.text.split_once("\n\n").map_or(a.text.as_str(), |(_, b)| b))
+        .map(|a| {
+            a.text
+                .split_once("\n\n")
+                .map_or(a.text.as_str(), |(_, b)| b)
+        })
         .collect();
     let sentences: Vec<Vec<&str>> = bodies.iter().flat_map(|b| sentences(b)).collect();
     let tokens: usize = sentences.iter().map(Vec::len).sum();

@@ -23,10 +23,10 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// The Penn Treebank tags scored; the treebank's others (HYPH, NFP, ADD,
 /// GW, AFX, XX, ...) are left out.
 const PENN: [&str; 45] = [
-    "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS", "NNP",
-    "NNPS", "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB",
-    "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", ",", ".", ":", "-LRB-",
-    "-RRB-", "``", "''", "#", "$",
+    "CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS", "NNP", "NNPS",
+    "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG",
+    "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", ",", ".", ":", "-LRB-", "-RRB-", "``", "''",
+    "#", "$",
 ];
 
 /// How many confusions to print.
@@ -163,7 +163,10 @@ fn run(text: &str, mut tagger: PosTagger, print: bool) {
 fn summary(confusions: &HashMap<(&str, &str), usize>, right: usize, total: usize) {
     let mut top: Vec<_> = confusions.iter().collect();
     top.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    println!("errors {} of {total} tokens; top confusions (gold -> tagged):", total - right);
+    println!(
+        "errors {} of {total} tokens; top confusions (gold -> tagged):",
+        total - right
+    );
     for ((gold, guess), n) in top.into_iter().take(TOP) {
         println!("  {gold:>5} -> {guess:<5} {n}");
     }

@@ -98,7 +98,6 @@ pub use compare::{Conflict, ConflictKind, Member, Side, Temporal};
 pub use date::Date;
 #[doc(hidden)]
 pub use detector::stages as __stages;
-pub use syntax::tagger::stages as __tagger;
 pub use detector::{Detector, DetectorBuilder};
 pub use document::Document;
 pub use error::{Error, ErrorKind};
@@ -107,6 +106,8 @@ pub use lexicon::Lexicon;
 pub use report::{DocumentSummary, Report, Skipped, TextStyle};
 pub use segment::{Segmenter, SentenceSplitter};
 pub use span::Span;
+#[doc(hidden)]
+pub use syntax::tagger::stages as __tagger;
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

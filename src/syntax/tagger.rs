@@ -11,7 +11,16 @@
 //! Where this differs from textblob: lowercasing and digit tests are ASCII
 //! only (as the model's Python 2 training was); a word is first written as
 //! the training text writes it (see [`canonical`]); an empty word is read as
-//! a space.
+//! a space; each sentence starts afresh from `-START-` (textblob's `tag`
+//! carries the last tags over from the sentence before). A tag string of
+//! the model that [`Tag::parse`] does not know is dropped with its weights
+//! and dictionary entries (the built-in model's 45 are all known).
+//!
+//! Speed: the hashes of each word are computed once, as it enters a
+//! five-word window; the four features that depend only on the two tags
+//! before a word are summed ahead for every pair of tags; the table is at
+//! most 40% full and the first slot of every feature is read before any is
+//! searched, so the memory loads overlap.
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -169,13 +178,13 @@ fn hash_chars(s: &str, lower: bool) -> u64 {
         for &b in model_char(c, lower).encode_utf8(&mut buf).as_bytes() {
             chunk |= u64::from(b) << (8 * (len % 8));
             len += 1;
-            if len % 8 == 0 {
+            if len.is_multiple_of(8) {
                 h = mix(h ^ chunk);
                 chunk = 0;
             }
         }
     }
-    if len % 8 != 0 {
+    if !len.is_multiple_of(8) {
         h = mix(h ^ chunk);
     }
     h ^ len
@@ -196,19 +205,20 @@ fn prefix(s: &str) -> &str {
 }
 
 /// A token as the model's training text (the Penn Treebank's) writes it.
-/// Quotes become `` ` `` ` `` `` or `''`: a straight `"` opens when an even
-/// number of quotes came before it in the sentence (`quotes` counts them);
-/// dashes become `--`, brackets `-LRB-` and `-RRB-`, `…` becomes `...`.
+/// Quotes become the Penn quotes (two backquotes, two apostrophes): a
+/// straight `"` opens when an even number of quotes came before it in the
+/// sentence (`quotes` counts them); dashes become `--`, brackets `-LRB-`
+/// and `-RRB-`, `…` becomes `...`.
 fn canonical<'a>(word: &'a str, quotes: &mut u32) -> &'a str {
     let quote = match word {
         "\u{201c}" | "\u{00ab}" | "\u{201e}" | "``" => "``",
         "\u{201d}" | "\u{00bb}" | "''" => "''",
-        "\"" if *quotes % 2 == 0 => "``",
+        "\"" if quotes.is_multiple_of(2) => "``",
         "\"" => "''",
         _ => "",
     };
     if !quote.is_empty() {
-        *quotes += 1;
+        *quotes = quotes.wrapping_add(1);
         return quote;
     }
     match word {
@@ -223,35 +233,40 @@ fn canonical<'a>(word: &'a str, quotes: &mut u32) -> &'a str {
     }
 }
 
-/// textblob's `_normalize`, as a hash: hyphenated words are `!HYPHEN`,
-/// four digits `!YEAR`, other words starting with a digit `!DIGITS`, the
-/// rest lowercased. Also returns the hash of the normalised word's last
-/// three characters.
+/// textblob's `_normalize` of the words it does not lowercase, as hashes
+/// of the normalised word and of its last three characters: hyphenated
+/// words are `!HYPHEN`, four digits `!YEAR`, other words starting with a
+/// digit `!DIGITS`.
 #[inline]
-fn normalized(word: &str) -> (u64, u64) {
+fn special(word: &str) -> Option<(u64, u64)> {
     const HYPHEN: (u64, u64) = (whash("!HYPHEN"), whash("HEN"));
     const YEAR: (u64, u64) = (whash("!YEAR"), whash("EAR"));
     const DIGITS: (u64, u64) = (whash("!DIGITS"), whash("ITS"));
     let bytes = word.as_bytes();
     let first = bytes.first().copied().unwrap_or(0);
     if first != b'-' && memchr::memchr(b'-', bytes).is_some() {
-        HYPHEN
+        Some(HYPHEN)
     } else if bytes.len() == 4 && bytes.iter().all(u8::is_ascii_digit) {
-        YEAR
+        Some(YEAR)
     } else if first.is_ascii_digit() {
-        DIGITS
+        Some(DIGITS)
     } else {
-        (hash_word(word, true), hash_word(suffix(word), true))
+        None
     }
 }
 
 /// One word of the context window: its canonical form and the hashes of
-/// its normalised form and of that form's last three characters.
+/// that form, of its normalised form and of the normalised form's last
+/// three characters.
 #[derive(Clone, Copy)]
 struct Context<'a> {
     word: &'a str,
+    raw: u64,
     norm: u64,
     suffix: u64,
+    /// Whether the normalised form is the canonical form (lowercase, not
+    /// special), so `suffix` is also the canonical form's.
+    plain: bool,
 }
 
 impl<'a> Context<'a> {
@@ -259,16 +274,46 @@ impl<'a> Context<'a> {
     const fn pad(word: &'static str, suffix: &'static str) -> Context<'static> {
         Context {
             word,
+            raw: whash(word),
             norm: whash(word),
             suffix: whash(suffix),
+            plain: false,
         }
     }
 
     /// A word of the sentence.
     fn word(word: &'a str, quotes: &mut u32) -> Context<'a> {
         let word = canonical(word, quotes);
-        let (norm, suffix) = normalized(word);
-        Context { word, norm, suffix }
+        let raw = hash_word(word, false);
+        if let Some((norm, suffix)) = special(word) {
+            return Context {
+                word,
+                raw,
+                norm,
+                suffix,
+                plain: false,
+            };
+        }
+        let plain = !word.bytes().any(|b| b.is_ascii_uppercase());
+        let norm = if plain { raw } else { hash_word(word, true) };
+        let suffix = hash_word(suffix(word), true);
+        Context {
+            word,
+            raw,
+            norm,
+            suffix,
+            plain,
+        }
+    }
+
+    /// The hash of the canonical form's last three characters.
+    #[inline]
+    fn raw_suffix(&self) -> u64 {
+        if self.plain {
+            self.suffix
+        } else {
+            hash_word(suffix(self.word), false)
+        }
     }
 }
 
@@ -320,7 +365,10 @@ impl Table {
     /// The slot where a key's search starts.
     #[inline]
     fn first(&self, key: u64) -> u64 {
-        self.slots.get(key as usize & self.mask).copied().unwrap_or(0)
+        self.slots
+            .get(key as usize & self.mask)
+            .copied()
+            .unwrap_or(0)
     }
 
     /// The value of a key.
@@ -487,8 +535,7 @@ impl Tagger {
             let len = usize::from(r.u8()?);
             let name = std::str::from_utf8(r.take(len)?)
                 .map_err(|_| ModelError("class name is not UTF-8"))?;
-            if let (Some(tag), Some(hash)) = (self.class_tag.get_mut(c), self.tag_hash.get_mut(c))
-            {
+            if let (Some(tag), Some(hash)) = (self.class_tag.get_mut(c), self.tag_hash.get_mut(c)) {
                 *tag = Tag::parse(name);
                 *hash = whash(name);
             }
@@ -639,11 +686,11 @@ impl Tagger {
         use template::*;
         let [w2, w1, w0, p1, p2] = window;
         let word = w0.word;
-        if let Some(class) = self.tagdict.get(key1(TAGDICT, hash_word(word, false))) {
+        if let Some(class) = self.tagdict.get(key1(TAGDICT, w0.raw)) {
             return class as u8;
         }
         let keys = [
-            key1(I_SUFFIX, hash_word(suffix(word), false)),
+            key1(I_SUFFIX, w0.raw_suffix()),
             key1(I_PREF1, hash_word(prefix(word), false)),
             key1(I_WORD, w0.norm),
             mix(key1(I_1_TAG_I_WORD, self.tag_hash(prev)) ^ w0.norm),
