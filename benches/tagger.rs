@@ -82,7 +82,11 @@ fn bench_tagger(c: &mut Criterion) {
         .collect();
     let sentences: Vec<Vec<&str>> = bodies.iter().flat_map(|b| sentences(b)).collect();
     let tokens: usize = sentences.iter().map(Vec::len).sum();
-    eprintln!("tagger: {} sentences, {tokens} tokens", sentences.len());
+    let bytes: usize = bodies.iter().map(|b| b.len()).sum();
+    eprintln!(
+        "tagger: {} sentences, {tokens} tokens, {bytes} bytes of text",
+        sentences.len()
+    );
 
     let mut tagger = PosTagger::builtin();
     let mut group = c.benchmark_group("tagger");
