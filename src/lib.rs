@@ -108,6 +108,7 @@ pub use lexicon::Lexicon;
 pub use report::{DocumentSummary, Report, Skipped, TextStyle};
 pub use segment::{Segmenter, SentenceSplitter};
 pub use span::Span;
+#[doc(hidden)]
 pub use syntax::tagger::stages as __tagger;
 
 #[doc = include_str!("../README.md")]

@@ -34,10 +34,12 @@ model.bin, all integers little-endian:
                         are exact thousandths)
 
 Keys are 64-bit hashes, so the file holds no strings but the tag names:
-fnv(s) is 64-bit FNV-1a over the UTF-8 bytes of s, mix(k) is MurmurHash3's
-fmix64, seed(t) = mix((t + 1) * 0x9E3779B97F4A7C15 mod 2^64), and
+mix(k) is MurmurHash3's fmix64; whash(s) starts from 0xCBF29CE484222325,
+mixes in the UTF-8 bytes of s in chunks of eight (little-endian, the last
+padded with zeros) as h = mix(h ^ chunk), and ends with h ^ len(bytes);
+seed(t) = mix((t + 1) * 0x9E3779B97F4A7C15 mod 2^64); and
 
-    feature_key(t, [p1, .., pn]) = mix(..mix(mix(seed(t) ^ fnv(p1)) ^ fnv(p2))..)
+    feature_key(t, [p1, .., pn]) = mix(..mix(mix(seed(t) ^ whash(p1)) ^ whash(p2))..)
     word_key(w)                  = feature_key(14, [w])
 
 where t is the feature's template number in TEMPLATES and the parts are the
@@ -89,11 +91,12 @@ TAGDICT_TEMPLATE = 14
 M64 = (1 << 64) - 1
 
 
-def fnv(s):
+def whash(s):
+    b = s.encode("utf-8")
     h = 0xCBF29CE484222325
-    for b in s.encode("utf-8"):
-        h = ((h ^ b) * 0x100000001B3) & M64
-    return h
+    for i in range(0, len(b), 8):
+        h = mix(h ^ int.from_bytes(b[i : i + 8], "little"))
+    return h ^ len(b)
 
 
 def mix(k):
@@ -108,7 +111,7 @@ def mix(k):
 def feature_key(t, parts):
     h = mix(((t + 1) * 0x9E3779B97F4A7C15) & M64)
     for p in parts:
-        h = mix(h ^ fnv(p))
+        h = mix(h ^ whash(p))
     return h
 
 

@@ -11,7 +11,16 @@
 //! Where this differs from textblob: lowercasing and digit tests are ASCII
 //! only (as the model's Python 2 training was); a word is first written as
 //! the training text writes it (see [`canonical`]); an empty word is read as
-//! a space.
+//! a space; each sentence starts afresh from `-START-` (textblob's `tag`
+//! carries the last tags over from the sentence before). A tag string of
+//! the model that [`Tag::parse`] does not know is dropped with its weights
+//! and dictionary entries (the built-in model's 45 are all known).
+//!
+//! Speed: the hashes of each word are computed once, as it enters a
+//! five-word window; the four features that depend only on the two tags
+//! before a word are summed ahead for every pair of tags; the table is at
+//! most 40% full and the first slot of every feature is read before any is
+//! searched, so the memory loads overlap.
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -35,6 +44,10 @@ const START2: u8 = 62;
 
 /// The history id of `-START-`, the tag before the first word.
 const START: u8 = 63;
+
+/// The starting score of a class whose tag is unknown: no sum of weights
+/// (at most 2^23 each) lifts it above a known class's.
+const UNKNOWN: i32 = i32::MIN / 4;
 
 /// One score per class id (and unused slots for the padding ids).
 type Scores = [i32; 64];
@@ -78,19 +91,39 @@ fn key1(template: u64, part: u64) -> u64 {
     mix(seed(template) ^ part)
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// The word hash's starting value.
+const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
 
-/// FNV-1a over the UTF-8 bytes of a string.
-const fn fnv(s: &str) -> u64 {
+/// Eight ones, one per byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The word hash (see `tools/aptagger.py`): the UTF-8 bytes in chunks of
+/// eight, little-endian, the last padded with zeros, each mixed into the
+/// hash; then the byte length XORed in.
+const fn whash(s: &str) -> u64 {
     let b = s.as_bytes();
-    let mut h = FNV_OFFSET;
+    let mut h = HASH_START;
     let mut i = 0;
     while i < b.len() {
-        h = (h ^ b[i] as u64).wrapping_mul(FNV_PRIME);
-        i += 1;
+        let mut chunk = 0;
+        let mut j = 0;
+        while j < 8 && i + j < b.len() {
+            chunk |= (b[i + j] as u64) << (8 * j);
+            j += 1;
+        }
+        h = mix(h ^ chunk);
+        i += 8;
     }
-    h
+    h ^ b.len() as u64
+}
+
+/// Eight ASCII bytes with the capital letters lowercased.
+#[inline]
+fn lower8(x: u64) -> u64 {
+    let from_a = x + ONES * (0x80 - u64::from(b'A'));
+    let past_z = x + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = from_a & !past_z & (ONES * 0x80);
+    x | (upper >> 2)
 }
 
 /// A character as the model's training text writes it: curly and modifier
@@ -104,24 +137,57 @@ fn model_char(c: char, lower: bool) -> char {
     if lower { c.to_ascii_lowercase() } else { c }
 }
 
-/// FNV-1a of a word written as the model writes it (see [`model_char`]).
+/// The hash of a word written as the model writes it (see [`model_char`]),
+/// as [`whash`] computes it.
 #[inline]
 fn hash_word(s: &str, lower: bool) -> u64 {
-    let mut h = FNV_OFFSET;
-    if s.is_ascii() {
-        for &b in s.as_bytes() {
-            let b = if lower { b.to_ascii_lowercase() } else { b };
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
-        }
-        return h;
+    if !s.is_ascii() {
+        return hash_chars(s, lower);
     }
+    let mut h = HASH_START;
+    let (chunks, rest) = s.as_bytes().as_chunks::<8>();
+    for &chunk in chunks {
+        let x = u64::from_le_bytes(chunk);
+        h = mix(h ^ if lower { lower8(x) } else { x });
+    }
+    if !rest.is_empty() {
+        let x = load_short(rest);
+        h = mix(h ^ if lower { lower8(x) } else { x });
+    }
+    h ^ s.len() as u64
+}
+
+/// Up to seven bytes as a little-endian `u64`, zero-padded, read in at
+/// most three loads (overlapping ones OR the same bytes twice).
+#[inline]
+fn load_short(b: &[u8]) -> u64 {
+    let n = b.len().min(7);
+    if let (Some(&lo), Some(&hi)) = (b.first_chunk::<4>(), b.last_chunk::<4>()) {
+        let (lo, hi) = (u32::from_le_bytes(lo), u32::from_le_bytes(hi));
+        return u64::from(lo) | u64::from(hi) << (8 * (n - 4));
+    }
+    let byte = |i: usize| u64::from(b.get(i).copied().unwrap_or(0)) << (8 * i);
+    byte(0) | byte(n / 2) | byte(n.saturating_sub(1))
+}
+
+/// [`hash_word`] of a word that is not all ASCII, a byte at a time.
+fn hash_chars(s: &str, lower: bool) -> u64 {
+    let (mut h, mut chunk, mut len) = (HASH_START, 0u64, 0u64);
     let mut buf = [0u8; 4];
     for c in s.chars() {
         for &b in model_char(c, lower).encode_utf8(&mut buf).as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(FNV_PRIME);
+            chunk |= u64::from(b) << (8 * (len % 8));
+            len += 1;
+            if len.is_multiple_of(8) {
+                h = mix(h ^ chunk);
+                chunk = 0;
+            }
         }
     }
-    h
+    if !len.is_multiple_of(8) {
+        h = mix(h ^ chunk);
+    }
+    h ^ len
 }
 
 /// The last three characters of a word (Python's `word[-3:]`).
@@ -139,19 +205,20 @@ fn prefix(s: &str) -> &str {
 }
 
 /// A token as the model's training text (the Penn Treebank's) writes it.
-/// Quotes become `` ` `` ` `` `` or `''`: a straight `"` opens when an even
-/// number of quotes came before it in the sentence (`quotes` counts them);
-/// dashes become `--`, brackets `-LRB-` and `-RRB-`, `…` becomes `...`.
+/// Quotes become the Penn quotes (two backquotes, two apostrophes): a
+/// straight `"` opens when an even number of quotes came before it in the
+/// sentence (`quotes` counts them); dashes become `--`, brackets `-LRB-`
+/// and `-RRB-`, `…` becomes `...`.
 fn canonical<'a>(word: &'a str, quotes: &mut u32) -> &'a str {
     let quote = match word {
         "\u{201c}" | "\u{00ab}" | "\u{201e}" | "``" => "``",
         "\u{201d}" | "\u{00bb}" | "''" => "''",
-        "\"" if *quotes % 2 == 0 => "``",
+        "\"" if quotes.is_multiple_of(2) => "``",
         "\"" => "''",
         _ => "",
     };
     if !quote.is_empty() {
-        *quotes += 1;
+        *quotes = quotes.wrapping_add(1);
         return quote;
     }
     match word {
@@ -166,35 +233,40 @@ fn canonical<'a>(word: &'a str, quotes: &mut u32) -> &'a str {
     }
 }
 
-/// textblob's `_normalize`, as a hash: hyphenated words are `!HYPHEN`,
-/// four digits `!YEAR`, other words starting with a digit `!DIGITS`, the
-/// rest lowercased. Also returns the hash of the normalised word's last
-/// three characters.
+/// textblob's `_normalize` of the words it does not lowercase, as hashes
+/// of the normalised word and of its last three characters: hyphenated
+/// words are `!HYPHEN`, four digits `!YEAR`, other words starting with a
+/// digit `!DIGITS`.
 #[inline]
-fn normalized(word: &str) -> (u64, u64) {
-    const HYPHEN: (u64, u64) = (fnv("!HYPHEN"), fnv("HEN"));
-    const YEAR: (u64, u64) = (fnv("!YEAR"), fnv("EAR"));
-    const DIGITS: (u64, u64) = (fnv("!DIGITS"), fnv("ITS"));
+fn special(word: &str) -> Option<(u64, u64)> {
+    const HYPHEN: (u64, u64) = (whash("!HYPHEN"), whash("HEN"));
+    const YEAR: (u64, u64) = (whash("!YEAR"), whash("EAR"));
+    const DIGITS: (u64, u64) = (whash("!DIGITS"), whash("ITS"));
     let bytes = word.as_bytes();
     let first = bytes.first().copied().unwrap_or(0);
-    if first != b'-' && bytes.contains(&b'-') {
-        HYPHEN
+    if first != b'-' && memchr::memchr(b'-', bytes).is_some() {
+        Some(HYPHEN)
     } else if bytes.len() == 4 && bytes.iter().all(u8::is_ascii_digit) {
-        YEAR
+        Some(YEAR)
     } else if first.is_ascii_digit() {
-        DIGITS
+        Some(DIGITS)
     } else {
-        (hash_word(word, true), hash_word(suffix(word), true))
+        None
     }
 }
 
 /// One word of the context window: its canonical form and the hashes of
-/// its normalised form and of that form's last three characters.
+/// that form, of its normalised form and of the normalised form's last
+/// three characters.
 #[derive(Clone, Copy)]
 struct Context<'a> {
     word: &'a str,
+    raw: u64,
     norm: u64,
     suffix: u64,
+    /// Whether the normalised form is the canonical form (lowercase, not
+    /// special), so `suffix` is also the canonical form's.
+    plain: bool,
 }
 
 impl<'a> Context<'a> {
@@ -202,16 +274,46 @@ impl<'a> Context<'a> {
     const fn pad(word: &'static str, suffix: &'static str) -> Context<'static> {
         Context {
             word,
-            norm: fnv(word),
-            suffix: fnv(suffix),
+            raw: whash(word),
+            norm: whash(word),
+            suffix: whash(suffix),
+            plain: false,
         }
     }
 
     /// A word of the sentence.
     fn word(word: &'a str, quotes: &mut u32) -> Context<'a> {
         let word = canonical(word, quotes);
-        let (norm, suffix) = normalized(word);
-        Context { word, norm, suffix }
+        let raw = hash_word(word, false);
+        if let Some((norm, suffix)) = special(word) {
+            return Context {
+                word,
+                raw,
+                norm,
+                suffix,
+                plain: false,
+            };
+        }
+        let plain = !word.bytes().any(|b| b.is_ascii_uppercase());
+        let norm = if plain { raw } else { hash_word(word, true) };
+        let suffix = hash_word(suffix(word), true);
+        Context {
+            word,
+            raw,
+            norm,
+            suffix,
+            plain,
+        }
+    }
+
+    /// The hash of the canonical form's last three characters.
+    #[inline]
+    fn raw_suffix(&self) -> u64 {
+        if self.plain {
+            self.suffix
+        } else {
+            hash_word(suffix(self.word), false)
+        }
     }
 }
 
@@ -260,13 +362,29 @@ impl Table {
         }
     }
 
+    /// The slot where a key's search starts.
+    #[inline]
+    fn first(&self, key: u64) -> u64 {
+        self.slots
+            .get(key as usize & self.mask)
+            .copied()
+            .unwrap_or(0)
+    }
+
     /// The value of a key.
     #[inline]
     fn get(&self, key: u64) -> Option<u32> {
+        self.get_from(key, self.first(key))
+    }
+
+    /// The value of a key, given the slot [`Table::first`] read: reading
+    /// the first slots of many keys before searching lets the memory loads
+    /// overlap.
+    #[inline]
+    fn get_from(&self, key: u64, mut slot: u64) -> Option<u32> {
         let want = Self::entry(key, 0) >> 32;
         let mut i = key as usize & self.mask;
         loop {
-            let slot = *self.slots.get(i)?;
             if slot == 0 {
                 return None;
             }
@@ -274,6 +392,7 @@ impl Table {
                 return Some(slot as u32);
             }
             i = (i + 1) & self.mask;
+            slot = *self.slots.get(i)?;
         }
     }
 }
@@ -344,8 +463,12 @@ pub(crate) struct Tagger {
     weights: Vec<u32>,
     /// Canonical word key -> class id, for frequent unambiguous words.
     tagdict: Table,
-    /// The `bias` feature's weights: every score's starting value.
-    prior: Scores,
+    /// The number of classes.
+    classes: usize,
+    /// Per pair of history ids (i-1, i-2), at [`Tagger::history_index`]: the
+    /// sum of the features that depend on nothing else (bias, i-1 tag, i-2
+    /// tag, i tag+i-2 tag), every score's starting value.
+    history: Box<[Scores]>,
     /// The tag of each class id; `None` for a tag string not in [`Tag`]
     /// (its weights and dictionary entries are dropped).
     class_tag: [Option<Tag>; 64],
@@ -381,7 +504,8 @@ impl Tagger {
             features: Table::with_capacity(0),
             weights: Vec::new(),
             tagdict: Table::with_capacity(0),
-            prior: [0; 64],
+            classes: 0,
+            history: Box::default(),
             class_tag: [None; 64],
             tag_hash: [0; 64],
         };
@@ -391,7 +515,12 @@ impl Tagger {
         if !r.bytes.is_empty() {
             return Err(ModelError("trailing bytes"));
         }
-        tagger.prior = tagger.row_scores(seed(0));
+        let ids: Vec<u8> = (0..tagger.classes as u8).chain([START2, START]).collect();
+        tagger.history = ids
+            .iter()
+            .flat_map(|&p| ids.iter().map(move |&p2| (p, p2)))
+            .map(|(p, p2)| tagger.history_scores(p, p2))
+            .collect();
         Ok(tagger)
     }
 
@@ -401,17 +530,18 @@ impl Tagger {
         if n > MAX_CLASSES {
             return Err(ModelError("too many classes"));
         }
+        self.classes = n;
         for c in 0..n {
             let len = usize::from(r.u8()?);
             let name = std::str::from_utf8(r.take(len)?)
                 .map_err(|_| ModelError("class name is not UTF-8"))?;
             if let (Some(tag), Some(hash)) = (self.class_tag.get_mut(c), self.tag_hash.get_mut(c)) {
                 *tag = Tag::parse(name);
-                *hash = fnv(name);
+                *hash = whash(name);
             }
         }
-        self.tag_hash[usize::from(START)] = fnv("-START-");
-        self.tag_hash[usize::from(START2)] = fnv("-START2-");
+        self.tag_hash[usize::from(START)] = whash("-START-");
+        self.tag_hash[usize::from(START2)] = whash("-START2-");
         Ok(())
     }
 
@@ -461,17 +591,51 @@ impl Tagger {
         Ok(())
     }
 
-    /// The scores of one feature's row alone.
-    fn row_scores(&self, key: u64) -> Scores {
+    /// The scores of the features of the two tags before a word alone.
+    fn history_scores(&self, prev: u8, prev2: u8) -> Scores {
+        use template::*;
+        let (t1, t2) = (self.tag_hash(prev), self.tag_hash(prev2));
         let mut scores = [0; 64];
-        self.add(&mut scores, key);
+        for (s, tag) in scores.iter_mut().zip(&self.class_tag) {
+            if tag.is_none() {
+                *s = UNKNOWN;
+            }
+        }
+        self.add(&mut scores, seed(0));
+        self.add(&mut scores, key1(I_1_TAG, t1));
+        self.add(&mut scores, key1(I_2_TAG, t2));
+        self.add(&mut scores, mix(key1(I_TAG_I_2_TAG, t1) ^ t2));
         scores
     }
 
-    /// Adds one feature's weights to the scores.
+    /// Where the scores of the history (i-1, i-2) are in `history`: history
+    /// ids numbered from 0 as the classes, then `START2`, then `START`.
     #[inline]
+    fn history_index(&self, prev: u8, prev2: u8) -> usize {
+        let compact = |id: u8| match id {
+            START2 => self.classes,
+            START => self.classes + 1,
+            id => usize::from(id),
+        };
+        compact(prev) * (self.classes + 2) + compact(prev2)
+    }
+
+    /// The hash of a history id's tag string.
+    #[inline]
+    fn tag_hash(&self, id: u8) -> u64 {
+        self.tag_hash.get(usize::from(id)).copied().unwrap_or(0)
+    }
+
+    /// Adds one feature's weights to the scores.
     fn add(&self, scores: &mut Scores, key: u64) {
-        let Some(v) = self.features.get(key) else {
+        self.add_row(scores, self.features.get(key));
+    }
+
+    /// Adds one row of weights (as the features table holds it) to the
+    /// scores.
+    #[inline]
+    fn add_row(&self, scores: &mut Scores, row: Option<u32>) {
+        let Some(v) = row else {
             return;
         };
         let start = (v >> 8) as usize;
@@ -516,45 +680,44 @@ impl Tagger {
     }
 
     /// The class id of the word in the middle of the window, given the
-    /// class ids of the two words before it.
+    /// history ids of the two words before it.
     #[inline]
     fn classify(&self, window: &[Context<'_>; 5], prev: u8, prev2: u8) -> u8 {
         use template::*;
         let [w2, w1, w0, p1, p2] = window;
         let word = w0.word;
-        if let Some(class) = self.tagdict.get(key1(TAGDICT, hash_word(word, false))) {
+        if let Some(class) = self.tagdict.get(key1(TAGDICT, w0.raw)) {
             return class as u8;
         }
-        let tag_hash = |id: u8| self.tag_hash.get(usize::from(id)).copied().unwrap_or(0);
-        let (t1, t2) = (tag_hash(prev), tag_hash(prev2));
-        let mut s = self.prior;
-        self.add(&mut s, key1(I_SUFFIX, hash_word(suffix(word), false)));
-        self.add(&mut s, key1(I_PREF1, hash_word(prefix(word), false)));
-        self.add(&mut s, key1(I_1_TAG, t1));
-        self.add(&mut s, key1(I_2_TAG, t2));
-        self.add(&mut s, mix(key1(I_TAG_I_2_TAG, t1) ^ t2));
-        self.add(&mut s, key1(I_WORD, w0.norm));
-        self.add(&mut s, mix(key1(I_1_TAG_I_WORD, t1) ^ w0.norm));
-        self.add(&mut s, key1(I_1_WORD, w1.norm));
-        self.add(&mut s, key1(I_1_SUFFIX, w1.suffix));
-        self.add(&mut s, key1(I_2_WORD, w2.norm));
-        self.add(&mut s, key1(I_P1_WORD, p1.norm));
-        self.add(&mut s, key1(I_P1_SUFFIX, p1.suffix));
-        self.add(&mut s, key1(I_P2_WORD, p2.norm));
+        let keys = [
+            key1(I_SUFFIX, w0.raw_suffix()),
+            key1(I_PREF1, hash_word(prefix(word), false)),
+            key1(I_WORD, w0.norm),
+            mix(key1(I_1_TAG_I_WORD, self.tag_hash(prev)) ^ w0.norm),
+            key1(I_1_WORD, w1.norm),
+            key1(I_1_SUFFIX, w1.suffix),
+            key1(I_2_WORD, w2.norm),
+            key1(I_P1_WORD, p1.norm),
+            key1(I_P1_SUFFIX, p1.suffix),
+            key1(I_P2_WORD, p2.norm),
+        ];
+        let slots = keys.map(|k| self.features.first(k));
+        let at = self.history_index(prev, prev2);
+        let mut s = self.history.get(at).copied().unwrap_or([0; 64]);
+        for (key, slot) in keys.into_iter().zip(slots) {
+            self.add_row(&mut s, self.features.get_from(key, slot));
+        }
         self.best(&s)
     }
 
-    /// The best-scoring known class; ties go to the later class (the
-    /// greater tag string, as textblob breaks them).
+    /// The best-scoring class (unknown ones score far below any other);
+    /// ties go to the later class (the greater tag string, as textblob
+    /// breaks them).
     #[inline]
     fn best(&self, scores: &Scores) -> u8 {
-        let mut best: Option<(i32, usize)> = None;
-        for (c, (&score, tag)) in scores.iter().zip(&self.class_tag).enumerate() {
-            if tag.is_some() && best.is_none_or(|(b, _)| score >= b) {
-                best = Some((score, c));
-            }
-        }
-        best.map_or(0, |(_, c)| c as u8)
+        let row = scores.get(..self.classes).unwrap_or(&[]);
+        let max = row.iter().copied().max().unwrap_or(0);
+        row.iter().rposition(|&s| s == max).unwrap_or(0) as u8
     }
 }
 
@@ -595,5 +758,174 @@ pub mod stages {
             self.tagger.tag(words, &mut self.tags);
             self.tags.iter().map(|t| t.as_str())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tags of a sentence written with spaces between its tokens.
+    fn tags(sentence: &str) -> String {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let mut out = Vec::new();
+        Tagger::builtin().tag(&words, &mut out);
+        assert_eq!(out.len(), words.len());
+        let strs: Vec<&str> = out.iter().map(|t| t.as_str()).collect();
+        strs.join(" ")
+    }
+
+    #[test]
+    fn the_builtin_model_reads() {
+        let tagger = Tagger::from_bytes(MODEL).expect("the built-in model");
+        assert!(tagger.weights.len() > 100_000);
+        assert!(tagger.class_tag.iter().flatten().count() == 45);
+    }
+
+    #[test]
+    fn keys_match_the_python_tool() {
+        // Values printed by tools/aptagger.py's feature_key and word_key.
+        assert_eq!(seed(0), 0x9ca0_66f1_a4ab_2eea);
+        let court = mix(key1(template::I_1_TAG_I_WORD, whash("DT")) ^ whash("court"));
+        assert_eq!(court, 0x6294_fbea_3e17_653e);
+        assert_eq!(key1(template::TAGDICT, whash("the")), 0xb71c_66c0_5a01_8a48);
+    }
+
+    #[test]
+    fn word_hashes_agree() {
+        let text = "Hello, World! Longer";
+        assert_eq!(whash(text), 0x91ef_549a_2d7b_1f89);
+        assert_eq!(hash_word(text, false), whash(text));
+        assert_eq!(hash_word(text, true), whash("hello, world! longer"));
+        assert_eq!(hash_chars(text, true), whash("hello, world! longer"));
+        assert_eq!(hash_word("Don\u{2019}t stop", true), whash("don't stop"));
+        assert_eq!(hash_word("", true), whash(""));
+        let all = "ABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{z0123";
+        for n in 0..all.len() {
+            assert_eq!(hash_word(&all[..n], false), whash(&all[..n]));
+            assert_eq!(hash_chars(&all[..n], true), hash_word(&all[..n], true));
+        }
+        for s in ["@[`{Zz", "AZaz09", "ABCDEFGHIJKLMNOPQRSTUVWXYZ"] {
+            assert_eq!(hash_word(s, true), whash(&s.to_ascii_lowercase()));
+        }
+    }
+
+    #[test]
+    fn news_sentences() {
+        assert_eq!(
+            tags("The court rejected the appeal on Monday ."),
+            "DT NN VBD DT NN IN NNP ."
+        );
+        assert_eq!(
+            tags("The minister said the talks had produced a breakthrough ."),
+            "DT NN VBD DT NNS VBD VBN DT NN ."
+        );
+        assert_eq!(
+            tags("Shares of the company fell 3 % to $ 42.50 in 2024 ."),
+            "NNS IN DT NN VBD CD NN TO $ CD IN CD ."
+        );
+        assert_eq!(
+            tags("Researchers found that the vaccine reduced infections ."),
+            "NNS VBD IN DT NN VBD NNS ."
+        );
+        assert_eq!(
+            tags("The patient was n't given the drug , doctors said ."),
+            "DT NN VBD RB VBN DT NN , NNS VBD ."
+        );
+        assert_eq!(tags("I can not believe it !"), "PRP MD RB VB PRP .");
+    }
+
+    #[test]
+    fn ambiguous_words_in_context() {
+        assert_eq!(
+            tags("Officials will sign the agreement on Friday ."),
+            "NNS MD VB DT NN IN NNP ."
+        );
+        assert_eq!(
+            tags("The sign on the door was removed ."),
+            "DT NN IN DT NN VBD VBN ."
+        );
+        assert_eq!(
+            tags("The strikes closed the port for a week ."),
+            "DT NNS VBD DT NN IN DT NN ."
+        );
+        assert_eq!(
+            tags("The union strikes again on Tuesday ."),
+            "DT NN VBZ RB IN NNP ."
+        );
+    }
+
+    #[test]
+    fn quotes_dashes_and_brackets() {
+        assert_eq!(
+            tags("\u{201c} We will win , \u{201d} she said ."),
+            "`` PRP MD VB , '' PRP VBD ."
+        );
+        assert_eq!(
+            tags("He said \" no \" to the plan ."),
+            "PRP VBD `` RB '' TO DT NN ."
+        );
+        assert_eq!(
+            tags("The team \u{2019}s coach resigned ( again ) ."),
+            "DT NN POS NN VBD -LRB- RB -RRB- ."
+        );
+        let dash = tags("Rain is expected \u{2014} forecasters warned .");
+        assert_eq!(dash.split(' ').nth(3), Some(":"));
+    }
+
+    #[test]
+    fn an_empty_sentence_clears_the_output() {
+        let mut out = vec![Tag::NN];
+        Tagger::builtin().tag(&[], &mut out);
+        assert!(out.is_empty());
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        let long = "x".repeat(10_000);
+        let long_multibyte = "\u{00e9}".repeat(10_000);
+        let words = [
+            "\u{1f600}",
+            "",
+            "?",
+            long.as_str(),
+            long_multibyte.as_str(),
+            "e\u{301}",
+            "\u{0}",
+            "-",
+            "--",
+            "1-2",
+            "\u{2019}",
+            "\"",
+            "\u{00bd}",
+            "\u{0130}STANBUL",
+        ];
+        let mut out = Vec::new();
+        for n in 0..=words.len() {
+            Tagger::builtin().tag(&words[..n], &mut out);
+            assert_eq!(out.len(), n);
+        }
+        for w in words {
+            Tagger::builtin().tag(&[w], &mut out);
+            assert_eq!(out.len(), 1);
+        }
+        assert_eq!(tags("."), ".");
+    }
+
+    #[test]
+    fn malformed_models_are_errors() {
+        assert!(Tagger::from_bytes(b"").is_err());
+        assert!(Tagger::from_bytes(b"NOTAMODEL___").is_err());
+        for n in (0..MODEL.len()).step_by(997).chain([MODEL.len() - 1]) {
+            assert!(Tagger::from_bytes(&MODEL[..n]).is_err(), "prefix {n}");
+        }
+        let mut longer = MODEL.to_vec();
+        longer.push(0);
+        assert!(Tagger::from_bytes(&longer).is_err());
+        let mut bent = MODEL.to_vec();
+        for i in (12..bent.len()).step_by(4099) {
+            bent[i] ^= 0xff;
+        }
+        let _ = Tagger::from_bytes(&bent);
     }
 }
