@@ -777,25 +777,45 @@ pub(crate) fn sentence_with<'l, 't>(
     if let Some(clause_frame) = lexicon.clause_frame() {
         // Status words a frame reads about an event named here are taken,
         // and so are measures counted here ("two were detained").
-        let mut taken: Vec<Span> = statements
+        let taken: Vec<(Span, Option<Span>)> = statements
             .iter()
             .filter(|r| r.mention.is_some() || r.quantity.is_some())
-            .map(|r| Span::new(r.evidence.start - span.start, r.evidence.end - span.start))
-            .collect();
-        let named = |h: &&Hit<'_>| {
-            h.entries.iter().any(|e| match e {
-                Entry::Status { frame, .. } => mentions.iter().any(|m| m.frame == *frame),
-                _ => false,
+            .map(|r| {
+                let at = Span::new(r.evidence.start - span.start, r.evidence.end - span.start);
+                (at, r.mention.and_then(|m| mention_spans.get(m).copied()))
             })
-        };
-        taken.extend(hits.iter().filter(named).map(|h| h.span));
+            .collect();
+        // Status words of frames, with the frame: taken where the clause
+        // also names the frame's event.
+        let framed: Vec<(Span, usize)> = hits
+            .iter()
+            .flat_map(|h| {
+                h.entries.iter().filter_map(move |e| match e {
+                    Entry::Status { frame, .. } => Some((h.span, *frame)),
+                    _ => None,
+                })
+            })
+            .collect();
         for fact in clause_facts {
             let (at, roles) = (fact.at, fact.roles);
-            // A frame reads the clause's own status word: the frame's statement.
-            if taken
-                .iter()
-                .any(|t| fact.reach.start <= t.start && t.end <= fact.reach.end)
-            {
+            // A frame reads the clause's own status word: the frame's statement;
+            // an event a frame names acts only in its frame ("the talks opened").
+            let inside = |t: &Span| fact.reach.start <= t.start && t.end <= fact.reach.end;
+            let names = |frame: usize| {
+                mentions
+                    .iter()
+                    .zip(mention_spans.iter())
+                    .any(|(m, ms)| m.frame == frame && inside(ms))
+            };
+            if framed.iter().any(|(t, frame)| inside(t) && names(*frame)) {
+                continue;
+            }
+            let event = |m: &Span| {
+                !fact.transitive && m.start < fact.subject.end && fact.subject.start < m.end
+            };
+            let read =
+                |(at, event): &(Span, Option<Span>)| inside(at) && event.is_none_or(|e| inside(&e));
+            if taken.iter().any(read) || mention_spans.iter().any(event) {
                 continue;
             }
             let mut cues = Vec::new();

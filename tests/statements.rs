@@ -518,9 +518,9 @@ fn at_least_forty_sentences() {
 #[test]
 fn sentences_without_an_event_give_nothing() {
     for text in [
-        "The weather was mild in the capital.",
+        "In the capital, on Tuesday.",
         "She dismissed the report as absurd.",
-        "Shares rose two percent on Tuesday.",
+        "It rose two percent on Tuesday.",
         "",
         "???",
     ] {

@@ -7,6 +7,7 @@ use super::{Modality, Polarity, Roles};
 use crate::lexicon::Lexicon;
 use crate::span::Span;
 use crate::syntax::clause::{Clause, Mood, Role};
+use crate::syntax::grammar::VerbClass;
 use crate::syntax::phrase::{NounPhrase, Reader};
 use crate::syntax::reading::Parsed;
 use crate::syntax::tag::Tag;
@@ -25,6 +26,10 @@ pub(super) struct ClauseFact {
     pub(super) at: Span,
     /// The clause's words, from its subject to its object.
     pub(super) reach: Span,
+    /// Its subject's words.
+    pub(super) subject: Span,
+    /// Active, with an object: its subject acts on something else.
+    pub(super) transitive: bool,
     pub(super) roles: Roles,
     pub(super) polarity: Polarity,
     pub(super) modality: Modality,
@@ -65,7 +70,18 @@ pub(super) fn clause_facts(parsed: &Parsed<'_>) -> Vec<ClauseFact> {
 }
 
 fn clause_fact(reader: &Reader<'_, '_>, c: &Clause) -> Option<ClauseFact> {
-    let subject = named(reader, c.subject.as_ref()?)?;
+    // "said", "believes": who speaks or thinks, not what happened.
+    let lemma = reader.predicate(&c.verb);
+    if [VerbClass::Speech, VerbClass::Cognition]
+        .into_iter()
+        .any(|v| reader.grammar.verb_is(&lemma, v))
+        && c.object.is_none()
+    {
+        return None;
+    }
+    let np = c.subject.as_ref()?;
+    let subject_span = span_of(reader, np.start, np.end);
+    let subject = named(reader, np)?;
     let mut verb = reader.predicate(&c.verb);
     if let Some(a) = c.complement {
         verb = format!("{verb} {}", reader.lower(a));
@@ -77,6 +93,7 @@ fn clause_fact(reader: &Reader<'_, '_>, c: &Clause) -> Option<ClauseFact> {
         None => None,
     };
     let agent = c.agent.as_ref().and_then(|np| named(reader, np));
+    let transitive = !c.verb.passive && object.is_some();
     let (patient, agent) = match (c.verb.passive, object) {
         (true, _) => (subject, agent),
         (false, Some(object)) => (object, Some(subject)),
@@ -99,6 +116,8 @@ fn clause_fact(reader: &Reader<'_, '_>, c: &Clause) -> Option<ClauseFact> {
     Some(ClauseFact {
         at: Span::new(main.start, end),
         reach: Span::new(first.min(main.start), last.max(end)),
+        subject: subject_span,
+        transitive,
         roles: Roles {
             patient,
             agent,
@@ -111,6 +130,16 @@ fn clause_fact(reader: &Reader<'_, '_>, c: &Clause) -> Option<ClauseFact> {
         },
         modality: modality_of(c.mood),
     })
+}
+
+/// The byte span of tokens `from..to`.
+fn span_of(reader: &Reader<'_, '_>, from: usize, to: usize) -> Span {
+    let start = reader.tokens.get(from).map_or(0, |t| t.span.start);
+    let end = reader
+        .tokens
+        .get(to.saturating_sub(1))
+        .map_or(start, |t| t.span.end);
+    Span::new(start, end.max(start))
 }
 
 /// A noun phrase's key, when it names something: not a pronoun, not a
@@ -137,7 +166,10 @@ fn named(reader: &Reader<'_, '_>, np: &NounPhrase) -> Option<String> {
 /// "Freedonian jets" is "freedonian jet", never another side's jets.
 fn with_party(reader: &Reader<'_, '_>, np: &NounPhrase, key: String) -> String {
     let party = (np.start..np.head).rev().find(|&k| {
-        let capital = reader.tokens.get(k).is_some_and(|t| t.text.starts_with(char::is_uppercase));
+        let capital = reader
+            .tokens
+            .get(k)
+            .is_some_and(|t| t.text.starts_with(char::is_uppercase));
         // A capital at the sentence's start may be only the start ("Many").
         let proper = reader.tag(k).is_some_and(Tag::is_proper);
         let adjective = k > 0 && reader.tag(k).is_some_and(Tag::is_adjective);

@@ -144,9 +144,11 @@ impl Reader<'_, '_> {
     fn joined_as_complement(&self, chunks: &[Chunk], g: &Found, f: &Found) -> bool {
         let between = chunks.get(g.at + 1..f.from).unwrap_or_default();
         between.iter().all(|c| match c {
-            Chunk::Noun(np) => g.clause.object.as_ref() == Some(np),
+            // "told reporters", "said on Monday".
+            Chunk::Noun(_) => true,
             Chunk::Word(w) => {
                 self.word_is(*w, &["that", ",", ":", "whether", "if"])
+                    || self.tag(*w) == Some(Tag::IN)
                     || matches!(self.tag(*w), Some(Tag::Open | Tag::Close))
                     || self.tag(*w).is_some_and(Tag::is_adverb)
             }
@@ -205,7 +207,7 @@ impl Reader<'_, '_> {
             Role::Purpose => Mood::Purpose,
             Role::Proposed { .. } => Mood::Proposed,
             Role::Complement { class, .. } => match class {
-                VerbClass::Claim | VerbClass::Denial => Mood::Claimed,
+                VerbClass::Claim => Mood::Claimed,
                 VerbClass::Cognition => Mood::Hedged,
                 VerbClass::Question => Mood::Question,
                 _ => Mood::Asserted,
