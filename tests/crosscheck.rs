@@ -235,6 +235,10 @@ fn thousands_of_files_are_all_read() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "slow-tests"),
+    ignore = "100 MB of input: run with --features slow-tests"
+)]
 fn a_hundred_megabytes_without_a_newline() {
     let dir = scratch("huge");
     let unit = "the talks collapsed and made progress, Lopes said; no breakthrough ";
