@@ -9,7 +9,8 @@
 //! ```
 //!
 //! Exit status: 0 when it ran; 1 when it found conflicts, only with
-//! `--fail-on-conflict`; 2 on bad input or usage.
+//! `--fail-on-conflict`; 2 on bad input (a missing path, nothing that could
+//! be read, a bad lexicon) or usage.
 
 // The library allocates a little per sentence and statement; a program
 // reading many documents does well to pick a fast allocator.
@@ -40,16 +41,16 @@ inputs:
   -             standard input: JSON, JSON Lines, HTML or text, as --format says
                 (without it, guessed from the first character)
 
+  --format F          what standard input holds: text, json, jsonl or html
+
 output (one of; the default is text for people):
   --json              the report as JSON
   --jsonl             one conflict per line, as JSON
   --statements        the statements extracted, one per line, as JSON
-  --explain           text, with each conflict's rule, score factors and cue words
+  --explain           text, with byte spans and cue words, each conflict's rule
+                      and how its score was reached
   --color WHEN        colour the text: auto (default: when standard output is a
                       terminal and NO_COLOR is unset), always or never
-
-input:
-  --format F          what standard input holds: text, json, jsonl or html
 
 filters and settings:
   --min-score X       only conflicts scored at least X (0 to 1)
@@ -57,7 +58,7 @@ filters and settings:
                       certainty, cause, number, role, date)
   --speaker NAME      only conflicts (or statements) where NAME is quoted
   --lexicon FILE      add a lexicon file's words to the built-in ones (JSON, see
-                      README); may be given more than once
+                      LEXICON.md); may be given more than once
   --fail-on-conflict  exit with status 1 when any conflict is reported
   -h, --help          print this help
   -V, --version       print the version
@@ -70,7 +71,7 @@ examples:
   crosscheck --explain --kind status today/*.txt
   crosscheck --speaker \"Khawaja Asif\" --json archive/ > asif.json
   crosscheck --lexicon lexicon/markets.json markets/
-  curl -s https://example.org/feed.jsonl | crosscheck --jsonl -
+  curl -s https://example.org/feed.jsonl | crosscheck --format jsonl --jsonl -
 
 exit status: 0 ran; 1 ran and found conflicts, with --fail-on-conflict only;
 2 bad input (a missing path, no articles, nothing readable, a bad lexicon)

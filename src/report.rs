@@ -211,7 +211,7 @@ impl Report {
             *by_subject.entry(&c.subject).or_default() += 1;
         }
         let mut subjects: Vec<(&str, usize)> = by_subject.into_iter().collect();
-        // Most conflicts first; equal counts by name, as the report is sorted.
+        // Most conflicts first; equal counts by name.
         subjects.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         write!(
             f,
@@ -232,7 +232,12 @@ impl Report {
         writeln!(f, ".")?;
         if !self.documents.is_empty() {
             writeln!(f, "\n{}", paint.bold("Documents"))?;
-            let width = self.documents.iter().map(|d| d.id.len()).max().unwrap_or(0);
+            let width = self
+                .documents
+                .iter()
+                .map(|d| d.id.chars().count())
+                .max()
+                .unwrap_or(0);
             for doc in &self.documents {
                 writeln!(
                     f,
@@ -317,6 +322,8 @@ struct Printed<'r> {
     numbers: FxHashMap<(&'r str, usize, usize), usize>,
 }
 
+/// One side of a conflict: its source and what it says, then its sentence
+/// with the clashing words marked, or its number when printed before.
 fn write_side<'r>(
     f: &mut impl fmt::Write,
     paint: Paint,

@@ -64,10 +64,7 @@ fn no_arguments_reads_the_seeds() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let first = stdout(&out).lines().next().unwrap_or_default().to_string();
     assert!(first.starts_with("3 documents, "), "{first}");
-    assert!(
-        first.contains(" conflicts about ") && first.ends_with(" subjects."),
-        "{first}"
-    );
+    assert!(first.contains(" about ") && first.ends_with('.'), "{first}");
     assert!(stdout(&out).contains("status conflict"));
 }
 
