@@ -3,8 +3,8 @@
 //! generated corpus.
 //!
 //! ```text
-//! cargo bench                      # all
-//! cargo bench -- corpus/           # the generated corpus only
+//! cargo bench -p gainsay-benches                 # all
+//! cargo bench -p gainsay-benches -- corpus/      # the generated corpus only
 //! ```
 
 use std::hint::black_box;

@@ -9,7 +9,8 @@
 //! ```
 //!
 //! Exit status: 0 when it ran; 1 when it found conflicts, only with
-//! `--fail-on-conflict`; 2 on bad input or usage.
+//! `--fail-on-conflict`; 2 on bad input (a missing path, nothing that could
+//! be read, a bad lexicon) or usage.
 
 // The library allocates a little per sentence and statement; a program
 // reading many documents does well to pick a fast allocator.
@@ -37,13 +38,17 @@ inputs:
                 or an array of them
   .jsonl        one article record per line (JSON Lines)
   .html .htm    a web page, reduced to its text
-  -             standard input: JSON, JSON Lines, HTML or text, by its first character
+  -             standard input: JSON, JSON Lines, HTML or text, as --format says
+                (without it, guessed from the first character)
+
+  --format F          what standard input holds: text, json, jsonl or html
 
 output (one of; the default is text for people):
   --json              the report as JSON
   --jsonl             one conflict per line, as JSON
   --statements        the statements extracted, one per line, as JSON
-  --explain           text, with each conflict's rule, score factors and cue words
+  --explain           text, with byte spans and cue words, each conflict's rule
+                      and how its score was reached
   --color WHEN        colour the text: auto (default: when standard output is a
                       terminal and NO_COLOR is unset), always or never
 
@@ -53,9 +58,10 @@ filters and settings:
                       certainty, cause, number, role, date)
   --speaker NAME      only conflicts (or statements) where NAME is quoted
   --lexicon FILE      add a lexicon file's words to the built-in ones (JSON, see
-                      README); may be given more than once
+                      LEXICON.md); may be given more than once
   --fail-on-conflict  exit with status 1 when any conflict is reported
   -h, --help          print this help
+  -V, --version       print the version
 
 Files that cannot be read as articles (not UTF-8, a bad JSON record) are
 skipped with a warning and listed in the report.
@@ -65,10 +71,11 @@ examples:
   crosscheck --explain --kind status today/*.txt
   crosscheck --speaker \"Khawaja Asif\" --json archive/ > asif.json
   crosscheck --lexicon lexicon/markets.json markets/
-  curl -s https://example.org/feed.jsonl | crosscheck --jsonl -
+  curl -s https://example.org/feed.jsonl | crosscheck --format jsonl --jsonl -
 
 exit status: 0 ran; 1 ran and found conflicts, with --fail-on-conflict only;
-2 bad input (a missing path, no articles, a bad lexicon) or usage";
+2 bad input (a missing path, no articles, nothing readable, a bad lexicon)
+or usage";
 
 /// The file extensions read from folders.
 const ARTICLE_EXTENSIONS: &[&str] = &["txt", "md", "json", "jsonl", "html", "htm"];
@@ -81,8 +88,18 @@ enum Format {
     Statements,
 }
 
+/// What standard input holds, when the user says.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Input {
+    Text,
+    Json,
+    JsonLines,
+    Html,
+}
+
 struct Options {
     format: Format,
+    input: Option<Input>,
     explain: bool,
     color: Option<bool>,
     fail_on_conflict: bool,
@@ -93,9 +110,17 @@ struct Options {
     paths: Vec<PathBuf>,
 }
 
-fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, String> {
+/// What the command line asks for.
+enum Action {
+    Run(Options),
+    Help,
+    Version,
+}
+
+fn parse_args(args: impl Iterator<Item = String>) -> Result<Action, String> {
     let mut options = Options {
         format: Format::Text,
+        input: None,
         explain: false,
         color: None,
         fail_on_conflict: false,
@@ -111,7 +136,19 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
     };
     while let Some(arg) = args.next() {
         match arg.as_str() {
-            "-h" | "--help" => return Ok(None),
+            "-h" | "--help" => return Ok(Action::Help),
+            "-V" | "--version" => return Ok(Action::Version),
+            "--format" => {
+                options.input = Some(match value(&mut args, &arg)?.as_str() {
+                    "text" | "txt" | "md" => Input::Text,
+                    "json" => Input::Json,
+                    "jsonl" => Input::JsonLines,
+                    "html" | "htm" => Input::Html,
+                    other => {
+                        return Err(format!("--format: text, json, jsonl or html, not {other}"));
+                    }
+                })
+            }
             "--json" => options.format = Format::Json,
             "--jsonl" => options.format = Format::JsonLines,
             "--statements" => options.format = Format::Statements,
@@ -155,7 +192,7 @@ fn parse_args(args: impl Iterator<Item = String>) -> Result<Option<Options>, Str
     if options.paths.is_empty() {
         options.paths.push(PathBuf::from("seeds"));
     }
-    Ok(Some(options))
+    Ok(Action::Run(options))
 }
 
 /// The article files under `path`, sorted; `-` stands for standard input.
@@ -196,6 +233,8 @@ fn extension(path: &Path) -> String {
 struct Inputs {
     docs: Vec<Document>,
     skipped: Vec<(String, String)>,
+    /// What standard input holds, when the user said (`--format`).
+    stdin_format: Option<Input>,
 }
 
 impl Inputs {
@@ -235,7 +274,11 @@ impl Inputs {
                 let offset = e.utf8_error().valid_up_to();
                 let bytes = e.into_bytes();
                 let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-                if stdin && first == Some(&b'{') {
+                let lines = match self.stdin_format {
+                    Some(told) => told == Input::JsonLines,
+                    None => first == Some(&b'{'),
+                };
+                if stdin && lines {
                     self.records(&name, Document::read_jsonl(&name, &bytes[..]));
                     return Ok(());
                 }
@@ -244,7 +287,15 @@ impl Inputs {
                 return Ok(());
             }
         };
-        let kind = if stdin { sniff(&text) } else { extension(path) };
+        let told = self.stdin_format.filter(|_| stdin);
+        let kind = match told {
+            Some(Input::Text) => "txt".to_string(),
+            Some(Input::Json) => "json".to_string(),
+            Some(Input::JsonLines) => "jsonl".to_string(),
+            Some(Input::Html) => "html".to_string(),
+            None if stdin => sniff(&text),
+            None => extension(path),
+        };
         let stem = match path.file_stem() {
             Some(stem) if !stdin => stem.to_string_lossy().into_owned(),
             _ => "stdin".to_string(),
@@ -252,14 +303,27 @@ impl Inputs {
         match kind.as_str() {
             "json" => match Document::from_json(&name, &text) {
                 Ok(docs) => self.docs.extend(docs),
-                // A single object spread over lines is JSON; several are JSON Lines.
-                Err(_) if stdin => self.jsonl(&name, &text),
-                Err(e) => self.skip(name, reason(&e)),
+                // Guessed: a single object spread over lines is JSON; several
+                // are JSON Lines; text that only opens with `[` or `{` is text.
+                Err(e) if stdin && told.is_none() => {
+                    let records: Vec<_> = Document::from_jsonl(&name, &text).collect();
+                    if records.iter().any(Result::is_ok) {
+                        self.records(&name, records.into_iter());
+                    } else {
+                        eprintln!(
+                            "crosscheck: standard input is not JSON ({}); read as text \
+                             (--format json to insist)",
+                            reason(&e, false)
+                        );
+                        self.docs.push(Document::parse(stem, text));
+                    }
+                }
+                Err(e) => self.skip(name, reason(&e, false)),
             },
             "jsonl" => self.jsonl(&name, &text),
             "html" | "htm" => match Document::from_html(stem, &text) {
                 Ok(doc) => self.docs.push(doc.with_path(name)),
-                Err(e) => self.skip(name, reason(&e)),
+                Err(e) => self.skip(name, reason(&e, false)),
             },
             _ => {
                 let doc = Document::parse(stem, text);
@@ -283,10 +347,10 @@ impl Inputs {
             match record {
                 Ok(doc) => self.docs.push(doc),
                 Err(e) => match e.kind() {
-                    ErrorKind::Record { line, .. } => {
-                        self.skip(format!("{name}:{line}"), reason(&e));
+                    ErrorKind::Record { line, .. } if *line > 0 => {
+                        self.skip(format!("{name}:{line}"), reason(&e, true));
                     }
-                    _ => self.skip(name.to_string(), reason(&e)),
+                    _ => self.skip(name.to_string(), reason(&e, false)),
                 },
             }
         }
@@ -326,16 +390,23 @@ fn sniff(text: &str) -> String {
     .to_string()
 }
 
-/// An error's message without the origin it starts with.
-fn reason(e: &gainsay::Error) -> String {
+/// An error's message without the origin it starts with, and without the
+/// line when the input's name already ends with it (`feed.jsonl:4`).
+fn reason(e: &gainsay::Error, line_named: bool) -> String {
     match e.kind() {
         ErrorKind::Record {
             line,
             column,
             message,
             ..
-        } if *line > 0 => format!("line {line}, column {column}: {message}"),
-        ErrorKind::Record { message, .. } | ErrorKind::Html { message, .. } => message.clone(),
+        } => match (*line, *column) {
+            (0, _) => message.clone(),
+            (_, 0) if line_named => message.clone(),
+            (_, column) if line_named => format!("column {column}: {message}"),
+            (line, 0) => format!("line {line}: {message}"),
+            (line, column) => format!("line {line}, column {column}: {message}"),
+        },
+        ErrorKind::Html { message, .. } => message.clone(),
         _ => e.to_string(),
     }
 }
@@ -388,7 +459,6 @@ fn speaker_matches(name: &str, asked: &str) -> bool {
     !asked.is_empty() && (asked.iter().all(|w| name.contains(w)) || name.last() == asked.last())
 }
 
-/// The output, and whether any conflict was found.
 /// What a run prints.
 enum Output {
     Text(String),
@@ -396,7 +466,8 @@ enum Output {
     Json(Report),
 }
 
-fn run(options: Options) -> Result<(Output, bool), String> {
+/// Runs the check: the output, and the exit status it calls for.
+fn run(options: Options) -> Result<(Output, u8), String> {
     let mut files = Vec::new();
     for path in &options.paths {
         collect(path, &mut files)?;
@@ -408,12 +479,26 @@ fn run(options: Options) -> Result<(Output, bool), String> {
         ));
     }
     let mut progress = Progress::new();
-    let mut inputs = Inputs::default();
+    let mut inputs = Inputs {
+        stdin_format: options.input,
+        ..Inputs::default()
+    };
     for (i, file) in files.iter().enumerate() {
         progress.show(|| format!("reading {}/{} files", i + 1, files.len()), false);
         inputs.read(file)?;
     }
     inputs.distinct_ids();
+    // Nothing to check is bad input; the report still says what was skipped.
+    let status = if inputs.docs.is_empty() {
+        progress.clear();
+        eprintln!(
+            "crosscheck: no input could be read ({} skipped)",
+            inputs.skipped.len()
+        );
+        2
+    } else {
+        0
+    };
     let mut lexicon = Lexicon::builtin();
     for path in &options.lexicons {
         lexicon = lexicon.extend_with_path(path).map_err(|e| e.to_string())?;
@@ -440,7 +525,7 @@ fn run(options: Options) -> Result<(Output, bool), String> {
             }
         }
         out.pop();
-        return Ok((Output::Text(out), false));
+        return Ok((Output::Text(out), status));
     }
     let bytes: usize = inputs.docs.iter().map(|d| d.text().len()).sum();
     progress.show(
@@ -471,9 +556,12 @@ fn run(options: Options) -> Result<(Output, bool), String> {
                 .any(|name| speaker_matches(name, asked))
         });
     }
-    let failed = options.fail_on_conflict && !report.conflicts.is_empty();
+    let status = match status {
+        0 if options.fail_on_conflict && !report.conflicts.is_empty() => 1,
+        status => status,
+    };
     let output = match options.format {
-        Format::Json => return Ok((Output::Json(report), failed)),
+        Format::Json => return Ok((Output::Json(report), status)),
         Format::JsonLines => {
             let lines: Result<Vec<String>, _> =
                 report.conflicts.iter().map(serde_json::to_string).collect();
@@ -488,14 +576,18 @@ fn run(options: Options) -> Result<(Output, bool), String> {
             report.to_text(style).trim_end().to_string()
         }
     };
-    Ok((Output::Text(output), failed))
+    Ok((Output::Text(output), status))
 }
 
 fn main() -> ExitCode {
     let options = match parse_args(std::env::args().skip(1)) {
-        Ok(Some(options)) => options,
-        Ok(None) => {
+        Ok(Action::Run(options)) => options,
+        Ok(Action::Help) => {
             println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Action::Version) => {
+            println!("crosscheck {}", env!("CARGO_PKG_VERSION"));
             return ExitCode::SUCCESS;
         }
         Err(message) => {
@@ -504,7 +596,7 @@ fn main() -> ExitCode {
         }
     };
     match run(options) {
-        Ok((output, failed)) => {
+        Ok((output, status)) => {
             // A closed pipe (`crosscheck | head`) is not an error of ours.
             let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
             let written = match output {
@@ -520,8 +612,7 @@ fn main() -> ExitCode {
                     eprintln!("crosscheck: cannot write the report: {e}");
                     ExitCode::from(2)
                 }
-                _ if failed => ExitCode::from(1),
-                _ => ExitCode::SUCCESS,
+                _ => ExitCode::from(status),
             }
         }
         Err(message) => {

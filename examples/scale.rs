@@ -1,5 +1,5 @@
 //! Measures the detector on a generated corpus: throughput, stage times and
-//! peak memory, for the README's performance figures.
+//! peak memory, for the figures in benches/README.md.
 //!
 //! ```text
 //! cargo run --release --example scale -- 10000        # documents

@@ -132,6 +132,28 @@ impl Temporal {
     }
 }
 
+impl std::fmt::Display for ConflictKind {
+    /// The name as serde writes it: `status`, `negation`, ...
+    ///
+    /// ```
+    /// assert_eq!(gainsay::ConflictKind::Number.to_string(), "number");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+impl std::fmt::Display for Temporal {
+    /// The name as serde writes it: `same_period`, `different_dates`, `unknown`.
+    ///
+    /// ```
+    /// assert_eq!(gainsay::Temporal::DifferentDates.to_string(), "different_dates");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.name())
+    }
+}
+
 /// One side of a conflict: a statement and its evidence.
 ///
 /// ```

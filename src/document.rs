@@ -510,7 +510,7 @@ fn record_error(origin: &str, line: usize, e: &serde_json::Error) -> Error {
         origin: origin.to_string(),
         line: if line == 0 { e.line() } else { line },
         column: e.column(),
-        message: e.to_string(),
+        message: crate::error::without_serde_position(&e.to_string()).to_string(),
     })
 }
 

@@ -50,7 +50,7 @@ pub enum ErrorKind {
         offset: usize,
     },
     /// A lexicon file could not be parsed or is inconsistent.
-    #[error("lexicon {origin}: line {line}, column {column}: {message}")]
+    #[error("lexicon {origin}: {}", at(*.line, *.column, .message))]
     Lexicon {
         /// Where the lexicon came from (a path, or `<string>`).
         origin: String,
@@ -68,7 +68,7 @@ pub enum ErrorKind {
         text: String,
     },
     /// An article record (JSON or one line of JSON Lines) could not be read.
-    #[error("{origin}: line {line}, column {column}: {message}")]
+    #[error("{origin}: {}", at(*.line, *.column, .message))]
     Record {
         /// Where the record came from (a path, or `<stdin>`).
         origin: String,
@@ -93,6 +93,49 @@ pub enum ErrorKind {
         /// What is wrong.
         message: String,
     },
+}
+
+/// "line 3, column 7: message", with the parts that are known, and without
+/// the position serde_json adds to its own messages (" at line 1 column 7"),
+/// so that a position is written once.
+///
+/// ```
+/// use gainsay::{Document, ErrorKind};
+///
+/// let err = Document::from_jsonl("feed.jsonl", "{\"id\": \"a\", \"text\": \"x\"}\n{\"id\": 3")
+///     .nth(1)
+///     .unwrap()
+///     .unwrap_err();
+/// assert!(matches!(err.kind(), ErrorKind::Record { line: 2, column: 8, .. }));
+/// assert_eq!(err.to_string(), "feed.jsonl: line 2, column 8: EOF while parsing an object");
+/// ```
+fn at(line: usize, column: usize, message: &str) -> String {
+    let message = without_serde_position(message);
+    match (line, column) {
+        (0, _) => message.to_string(),
+        (line, 0) => format!("line {line}: {message}"),
+        (line, column) => format!("line {line}, column {column}: {message}"),
+    }
+}
+
+/// A serde_json message without the " at line L column C" it ends with.
+pub(crate) fn without_serde_position(message: &str) -> &str {
+    let Some(at) = message.rfind(" at line ") else {
+        return message;
+    };
+    let rest = message.get(at + " at line ".len()..).unwrap_or_default();
+    let mut words = rest.split(' ');
+    let is_number =
+        |w: Option<&str>| w.is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    let position = is_number(words.next())
+        && words.next() == Some("column")
+        && is_number(words.next())
+        && words.next().is_none();
+    if position {
+        message.get(..at).unwrap_or(message)
+    } else {
+        message
+    }
 }
 
 impl Error {

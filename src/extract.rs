@@ -121,6 +121,28 @@ impl Polarity {
     }
 }
 
+impl std::fmt::Display for Polarity {
+    /// The name as serde writes it: `affirmed` or `negated`.
+    ///
+    /// ```
+    /// assert_eq!(gainsay::Polarity::Negated.to_string(), "negated");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+impl std::fmt::Display for Modality {
+    /// The name as serde writes it: `asserted`, `reported_claim`, ...
+    ///
+    /// ```
+    /// assert_eq!(gainsay::Modality::ReportedClaim.to_string(), "reported_claim");
+    /// ```
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.name())
+    }
+}
+
 /// What a statement is about.
 ///
 /// ```

@@ -72,11 +72,19 @@
 //! | `status` | `antonym-clash` | "the senate approved the bill" / "rejected the bill" |
 //! | `role` | `role-reversal` | "A defeated B" / "B defeated A" |
 //! | `date` | `date-mismatch` | "fighting broke out on May 9" / "on May 12" |
-
+//!
+//! The kinds, [`Polarity`], [`Modality`] and [`Temporal`] display as the
+//! names their JSON uses (`ConflictKind::Number.to_string() == "number"`).
 //!
 //! # Cargo features
 //!
-//! - `html` (default): [`Document::from_html`], via the html2text crate.
+//! - `html` (on by default): [`Document::from_html`], HTML pages reduced to
+//!   their text, via the html2text crate. Without it the crate reads plain
+//!   text and JSON records only.
+//! - `parallel`: [`Detector::check`] extracts and compares on all cores,
+//!   via rayon. The report is the same, byte for byte, as on one core.
+//!
+//! (`slow-tests` only turns on the crate's own slowest tests, for CI.)
 #![doc = include_str!("../LEXICON.md")]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]

@@ -5,7 +5,9 @@ use std::fmt;
 use itertools::Itertools;
 use serde::{Deserialize, Serialize};
 
-use crate::compare::{Conflict, Member, Side, describe_rule};
+use rustc_hash::FxHashMap;
+
+use crate::compare::{Conflict, ConflictKind, Member, Side, describe_rule};
 use crate::date::Date;
 use crate::document::Document;
 use crate::error::{Error, ErrorKind};
@@ -28,7 +30,7 @@ use crate::extract::{Modality, Polarity};
 /// assert_eq!(report.conflicts.len(), 1);
 /// let json = report.to_json();
 /// assert_eq!(Report::from_json(&json).unwrap(), report);
-/// assert!(report.to_string().contains("status-clash"));
+/// assert!(report.to_string().contains("status conflict"));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
@@ -191,7 +193,7 @@ impl Report {
     /// // Colour marks them with terminal escapes; `explain` adds the rule and the score's making.
     /// let rich = report.to_text(TextStyle::default().color(true).explain(true));
     /// assert!(rich.contains("\x1b["));
-    /// assert!(rich.contains("score: status-clash 0.90"));
+    /// assert!(rich.contains("Score: status-clash 0.90"));
     /// ```
     pub fn to_text(&self, style: TextStyle) -> String {
         let mut out = String::new();
@@ -200,123 +202,253 @@ impl Report {
         out
     }
 
-    fn document(&self, id: &str) -> Option<&DocumentSummary> {
-        self.documents.iter().find(|d| d.id == id)
-    }
-
+    /// The text: a summary, then the conflicts from the highest score down,
+    /// each sentence printed once.
     fn write_text(&self, f: &mut impl fmt::Write, style: TextStyle) -> fmt::Result {
         let paint = Paint(style.color);
-        writeln!(
+        let mut by_subject: FxHashMap<&str, usize> = FxHashMap::default();
+        for c in &self.conflicts {
+            *by_subject.entry(&c.subject).or_default() += 1;
+        }
+        let mut subjects: Vec<(&str, usize)> = by_subject.into_iter().collect();
+        // Most conflicts first; equal counts by name.
+        subjects.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+        write!(
             f,
-            "{} documents, {} conflicts",
-            self.documents.len(),
-            self.conflicts.len()
+            "{}, {}",
+            count(self.documents.len(), "document", "documents"),
+            count(self.conflicts.len(), "conflict", "conflicts")
         )?;
-        for doc in &self.documents {
-            let date = doc
-                .date
-                .map(|d| d.to_string())
-                .unwrap_or_else(|| "undated".into());
-            writeln!(
+        if !subjects.is_empty() {
+            write!(f, " about {}", count(subjects.len(), "subject", "subjects"))?;
+        }
+        if !self.skipped.is_empty() {
+            write!(
                 f,
-                "  {} ({}): {} sentences, {} statements",
-                doc.id, date, doc.sentences, doc.statements
+                "; {} skipped",
+                count(self.skipped.len(), "input", "inputs")
             )?;
-            for warning in &doc.warnings {
-                writeln!(f, "    warning: {warning}")?;
+        }
+        writeln!(f, ".")?;
+        if !self.documents.is_empty() {
+            writeln!(f, "\n{}", paint.bold("Documents"))?;
+            let width = self
+                .documents
+                .iter()
+                .map(|d| d.id.chars().count())
+                .max()
+                .unwrap_or(0);
+            for doc in &self.documents {
+                writeln!(
+                    f,
+                    "  {:width$}  {}: {}, {}",
+                    doc.id,
+                    source(doc.outlet.as_deref(), doc.date),
+                    count(doc.sentences, "sentence", "sentences"),
+                    count(doc.statements, "statement", "statements"),
+                )?;
+                for warning in &doc.warnings {
+                    writeln!(f, "    warning: {warning}")?;
+                }
             }
         }
-        for skipped in &self.skipped {
-            writeln!(f, "  skipped {}: {}", skipped.path, skipped.reason)?;
-        }
-        let mut subject: Option<(&str, &str)> = None;
-        for (i, c) in self.conflicts.iter().enumerate() {
-            if subject != Some((&c.subject, &c.predicate)) {
-                let title = format!("== {} ({}) ==", c.subject, c.predicate);
-                writeln!(f, "\n{}", paint.bold(&title))?;
-                subject = Some((&c.subject, &c.predicate));
+        if !self.skipped.is_empty() {
+            writeln!(f, "\n{}", paint.bold("Skipped"))?;
+            for skipped in &self.skipped {
+                writeln!(f, "  {}: {}", skipped.path, skipped.reason)?;
             }
-            let head = format!("#{} {} [{}]", i + 1, c.kind.name(), c.rule);
-            writeln!(
-                f,
-                "\n{} score {:.2}, {}",
-                paint.heading(&head),
-                c.score,
-                c.temporal.name().replace('_', " ")
-            )?;
-            self.write_side(f, paint, "A", &c.a, &c.a_members)?;
-            self.write_side(f, paint, "B", &c.b, &c.b_members)?;
-            writeln!(f, "  why: {}", c.explanation)?;
+        }
+        if !subjects.is_empty() {
+            writeln!(f, "\n{}", paint.bold("Subjects"))?;
+            let width = subjects
+                .iter()
+                .map(|(s, _)| s.chars().count())
+                .max()
+                .unwrap_or(0);
+            let digits = subjects.first().map_or(1, |(_, n)| n.to_string().len());
+            for (subject, n) in &subjects {
+                let name = subject.replace('_', " ");
+                let noun = if *n == 1 { "conflict" } else { "conflicts" };
+                writeln!(f, "  {name:width$}  {n:>digits$} {noun}")?;
+            }
+        }
+        if self.conflicts.is_empty() {
+            return Ok(());
+        }
+        writeln!(f, "\n{}", paint.bold("Conflicts, highest score first"))?;
+        let mut ranked: Vec<&Conflict> = self.conflicts.iter().collect();
+        ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+        let documents: FxHashMap<&str, &DocumentSummary> =
+            self.documents.iter().map(|d| (d.id.as_str(), d)).collect();
+        // Each sentence is numbered when first printed; later it is referred to.
+        let mut printed = Printed::default();
+        for (i, c) in ranked.iter().enumerate() {
+            let head = format!(
+                "{}. {}: {} conflict, score {:.2}",
+                i + 1,
+                c.subject.replace('_', " "),
+                c.kind,
+                c.score
+            );
+            writeln!(f, "\n{}", paint.heading(&head))?;
+            for (side, members) in [(&c.a, &c.a_members), (&c.b, &c.b_members)] {
+                write_side(f, paint, style, &documents, side, members, &mut printed)?;
+            }
+            writeln!(f, "   Why: {}", why(c))?;
             if style.explain {
-                writeln!(f, "  rule: {} ({})", c.rule, describe_rule(&c.rule))?;
+                writeln!(
+                    f,
+                    "   {}",
+                    paint.dim(&format!("Rule: {} ({}).", c.rule, describe_rule(&c.rule)))
+                )?;
                 if !c.scoring.is_empty() {
-                    writeln!(f, "  score: {} = {:.2}", c.scoring.join("; "), c.score)?;
+                    let score = format!("Score: {} = {:.2}.", c.scoring.join("; "), c.score);
+                    writeln!(f, "   {}", paint.dim(&score))?;
                 }
-                for (label, side) in [("A", &c.a), ("B", &c.b)] {
-                    let cues = if side.cues.is_empty() {
-                        "none".to_string()
-                    } else {
-                        side.cues.join(", ")
-                    };
-                    writeln!(f, "  cues {label}: {cues}")?;
-                }
+                writeln!(
+                    f,
+                    "   {}",
+                    paint.dim(&format!("In full: {}", c.explanation))
+                )?;
             }
         }
         Ok(())
     }
+}
 
-    fn write_side(
-        &self,
-        f: &mut impl fmt::Write,
-        paint: Paint,
-        label: &str,
-        side: &Side,
-        members: &[Member],
-    ) -> fmt::Result {
-        let doc = self.document(&side.document);
-        let mut source = side.document.clone();
-        if let Some(outlet) = doc.and_then(|d| d.outlet.as_deref()) {
-            source.push_str(&format!(", {outlet}"));
-        }
-        match side.date {
-            Some(date) => source.push_str(&format!(", {date}")),
-            None => source.push_str(", undated"),
-        }
-        let mut how = side.status.replace('_', " ");
-        if side.polarity == Polarity::Negated {
-            how = format!("not {how}");
-        }
-        if side.modality != Modality::Asserted {
-            how.push_str(&format!(", {}", side.modality.name().replace('_', " ")));
-        }
-        if let Some(speaker) = &side.speaker {
-            how.push_str(&format!(", per {speaker}"));
-        }
-        writeln!(f, "  {label} [{}] {how}", paint.source(&source))?;
-        writeln!(f, "    \"{}\"", one_line(&marked(side, paint)))?;
-        let bytes = format!(
-            "bytes {}..{}; status words: \"{}\"",
-            side.start, side.end, side.evidence_text
+/// The sentences printed so far, by document and span, each with its number.
+#[derive(Default)]
+struct Printed<'r> {
+    numbers: FxHashMap<(&'r str, usize, usize), usize>,
+}
+
+/// One side of a conflict: its source and what it says, then its sentence
+/// with the clashing words marked, or its number when printed before.
+fn write_side<'r>(
+    f: &mut impl fmt::Write,
+    paint: Paint,
+    style: TextStyle,
+    documents: &FxHashMap<&str, &DocumentSummary>,
+    side: &'r Side,
+    members: &[Member],
+    printed: &mut Printed<'r>,
+) -> fmt::Result {
+    let doc = documents.get(side.document.as_str()).copied();
+    let mut says = side.status.replace('_', " ");
+    if side.polarity == Polarity::Negated {
+        says = format!("not {says}");
+    }
+    if side.modality != Modality::Asserted {
+        says.push_str(&format!(" ({})", side.modality.name().replace('_', " ")));
+    }
+    let quoting = match &side.speaker {
+        Some(speaker) => format!(", quoting {speaker}"),
+        None => String::new(),
+    };
+    let key = (side.document.as_str(), side.start, side.end);
+    if let Some(n) = printed.numbers.get(&key) {
+        writeln!(
+            f,
+            "   [{n}] {}{quoting}: {says} (\"{}\"), sentence printed above",
+            paint.source(&side.document),
+            one_line(&side.evidence_text)
+        )?;
+    } else {
+        let n = printed.numbers.len() + 1;
+        printed.numbers.insert(key, n);
+        let at = doc.map_or_else(
+            || source(None, side.date),
+            |d| source(d.outlet.as_deref(), d.date),
         );
-        writeln!(f, "    {}", paint.dim(&bytes))?;
-        let others: Vec<&str> = members
-            .iter()
-            .map(|m| m.document.as_str())
-            .filter(|d| *d != side.document)
-            .dedup()
-            .collect();
-        if !others.is_empty() {
-            let shown = others.iter().take(MEMBERS_SHOWN).join(", ");
-            let more = if others.len() > MEMBERS_SHOWN {
-                ", …"
-            } else {
-                ""
-            };
-            let n = others.len();
-            let plural = if n == 1 { "" } else { "s" };
-            writeln!(f, "    also in {n} other document{plural}: {shown}{more}")?;
+        writeln!(
+            f,
+            "   [{n}] {} ({at}){quoting}: {says}",
+            paint.source(&side.document)
+        )?;
+        writeln!(f, "       \"{}\"", one_line(&marked(side, paint)))?;
+        write_members(f, side, members)?;
+    }
+    if style.explain {
+        let mut detail = format!("bytes {}..{}", side.start, side.end);
+        if let Some(date) = side.date
+            && doc.and_then(|d| d.date) != Some(date)
+        {
+            detail.push_str(&format!("; speaks of {date}"));
         }
-        Ok(())
+        let cues = if side.cues.is_empty() {
+            "none".to_string()
+        } else {
+            side.cues.join(", ")
+        };
+        detail.push_str(&format!("; cues: {cues}"));
+        writeln!(f, "       {}", paint.dim(&detail))?;
+    }
+    Ok(())
+}
+
+/// "also in 2 other documents: b, c", for a claim made by several.
+fn write_members(f: &mut impl fmt::Write, side: &Side, members: &[Member]) -> fmt::Result {
+    let others: Vec<&str> = members
+        .iter()
+        .map(|m| m.document.as_str())
+        .filter(|d| *d != side.document)
+        .dedup()
+        .collect();
+    if !others.is_empty() {
+        let shown = others.iter().take(MEMBERS_SHOWN).join(", ");
+        let more = if others.len() > MEMBERS_SHOWN {
+            ", …"
+        } else {
+            ""
+        };
+        let n = others.len();
+        let plural = if n == 1 { "" } else { "s" };
+        writeln!(
+            f,
+            "       also in {n} other document{plural}: {shown}{more}"
+        )?;
+    }
+    Ok(())
+}
+
+/// "1 document", "2 documents".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// "Herald, 2025-06-02", "undated".
+fn source(outlet: Option<&str>, date: Option<Date>) -> String {
+    let date = date.map_or_else(|| "undated".to_string(), |d| d.to_string());
+    match outlet {
+        Some(outlet) => format!("{outlet}, {date}"),
+        None => date,
+    }
+}
+
+/// One plain-English line of why: the reason the explanation ends with,
+/// without the two claims it opens with (the sentences show those).
+fn why(c: &Conflict) -> String {
+    let status = |s: &Side| s.status.replace('_', " ");
+    let start = match c.kind {
+        ConflictKind::Status => {
+            format!("\"{}\" and \"{}\" cannot both", status(&c.a), status(&c.b))
+        }
+        ConflictKind::Negation => "one affirms what".to_string(),
+        ConflictKind::Certainty => "one states as fact".to_string(),
+        ConflictKind::Cause => "they name different parties".to_string(),
+        ConflictKind::Number => "the two counts".to_string(),
+        ConflictKind::Role => "they swap who did it".to_string(),
+        ConflictKind::Date => format!("\"{}\" happens once", status(&c.a)),
+    };
+    let reason = c
+        .explanation
+        .rfind(&start)
+        .and_then(|at| c.explanation.get(at..))
+        .unwrap_or(&c.explanation);
+    let mut chars = reason.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => describe_rule(&c.rule).to_string(),
     }
 }
 
@@ -350,12 +482,13 @@ impl TextStyle {
         self
     }
 
-    /// After each conflict, the rule, how the score was reached and the cue
-    /// words of each side; off by default.
+    /// With each sentence its byte span and cue words, and after each
+    /// conflict the rule, how the score was reached and the full
+    /// explanation; off by default.
     ///
     /// ```
     /// let text = gainsay::Report::default().to_text(gainsay::TextStyle::default().explain(true));
-    /// assert_eq!(text, "0 documents, 0 conflicts\n");
+    /// assert_eq!(text, "0 documents, 0 conflicts.\n");
     /// ```
     pub fn explain(mut self, yes: bool) -> TextStyle {
         self.explain = yes;

@@ -62,8 +62,10 @@ fn stderr(o: &Output) -> String {
 fn no_arguments_reads_the_seeds() {
     let out = run(&[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).starts_with("3 documents"));
-    assert!(stdout(&out).contains("status-clash"));
+    let first = stdout(&out).lines().next().unwrap_or_default().to_string();
+    assert!(first.starts_with("3 documents, "), "{first}");
+    assert!(first.contains(" about ") && first.ends_with('.'), "{first}");
+    assert!(stdout(&out).contains("status conflict"));
 }
 
 #[test]
@@ -107,8 +109,11 @@ fn an_article_of_our_own() {
     let out = run(&[&a, &b]);
     assert_eq!(out.status.code(), Some(0));
     let text = stdout(&out);
-    assert!(text.contains("2 documents, 1 conflicts"), "{text}");
-    assert!(text.contains("[wire, Wire, 2024-09-13] holding"), "{text}");
+    assert!(
+        text.starts_with("2 documents, 1 conflict about 1 subject.\n"),
+        "{text}"
+    );
+    assert!(text.contains("wire (Wire, 2024-09-14): holding"), "{text}");
 }
 
 #[test]
@@ -227,6 +232,10 @@ fn thousands_of_files_are_all_read() {
 }
 
 #[test]
+#[cfg_attr(
+    not(feature = "slow-tests"),
+    ignore = "100 MB of input: run with --features slow-tests"
+)]
 fn a_hundred_megabytes_without_a_newline() {
     let dir = scratch("huge");
     let unit = "the talks collapsed and made progress, Lopes said; no breakthrough ";
@@ -443,12 +452,17 @@ fn explain_gives_rule_score_and_cues() {
     let b = write(&dir, "b.txt", b"The talks made real progress.");
     let out = run(&["--explain", &a, &b]);
     let text = stdout(&out);
-    assert!(text.contains("rule: status-clash ("), "{text}");
+    assert!(text.contains("Rule: status-clash ("), "{text}");
     assert!(
-        text.contains("score: status-clash 0.90; a hedged ×0.75; undated ×0.90 = 0.61"),
+        text.contains("Score: status-clash 0.90; a hedged ×0.75; undated ×0.90 = 0.61."),
         "{text}"
     );
-    assert!(text.contains("cues A: hedge: may"), "{text}");
+    assert!(text.contains("bytes 0..44; cues: hedge: may"), "{text}");
+    // Without --explain: no spans, no scoring.
+    let plain = stdout(&run(&[&a, &b]));
+    assert!(!plain.contains("bytes"), "{plain}");
+    assert!(!plain.contains("Score:"), "{plain}");
+    assert!(plain.contains("Why: "), "{plain}");
 }
 
 #[test]
@@ -516,7 +530,8 @@ fn every_rule_is_named_in_text_and_json() {
     let report = json(&run(&["--json", &a, &b]));
     std::fs::remove_dir_all(&dir).ok();
     for (kind, rule) in [("certainty", "certainty-gap"), ("cause", "cause-clash")] {
-        assert!(text.contains(&format!("{kind} [{rule}]")), "{text}");
+        assert!(text.contains(&format!("{kind} conflict, score")), "{text}");
+        assert!(text.contains(&format!("Rule: {rule} (")), "{text}");
         assert!(
             report["conflicts"]
                 .as_array()
@@ -598,5 +613,224 @@ fn the_markets_pack_adds_a_domain() {
     assert_eq!(
         after["conflicts"][0]["subject"],
         "interest_rates (federal reserve)"
+    );
+}
+
+// The text report.
+
+#[test]
+fn the_text_report_sums_up_then_ranks_conflicts_by_score() {
+    let dir = scratch("text");
+    let a = write(
+        &dir,
+        "a.txt",
+        b"date: 2025-03-01\noutlet: Herald\n\nThe talks may have stalled, a diplomat said.",
+    );
+    let b = write(
+        &dir,
+        "b.txt",
+        b"date: 2025-03-01\n\nThe talks made real progress.",
+    );
+    let c = write(&dir, "c.txt", b"date: 2025-03-01\n\nThe talks collapsed.");
+    let text = stdout(&run(&["--color", "never", &a, &b, &c]));
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(
+        text.lines().next(),
+        Some("3 documents, 2 conflicts about 1 subject."),
+        "{text}"
+    );
+    assert!(
+        text.contains("  a  Herald, 2025-03-01: 1 sentence, 1 statement\n"),
+        "{text}"
+    );
+    assert!(text.contains("  talks  2 conflicts\n"), "{text}");
+    assert!(!text.contains("=="), "{text}");
+    // Ranked: the asserted clash before the hedged one.
+    let first = text
+        .find("1. talks: status conflict, score 0.90")
+        .expect(&text);
+    let second = text
+        .find("2. talks: status conflict, score 0.68")
+        .expect(&text);
+    assert!(first < second, "{text}");
+    // b's sentence is in both conflicts: printed once, then referred to.
+    assert_eq!(
+        text.matches("\"The talks made real **progress**.\"")
+            .count(),
+        1,
+        "{text}"
+    );
+    assert!(
+        text.contains("[1] b: progress (\"progress\"), sentence printed above")
+            || text.contains("[2] b: progress (\"progress\"), sentence printed above"),
+        "{text}"
+    );
+    assert!(
+        text.contains("a (Herald, 2025-03-01): stalled (hedged)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Why: \"stalled\" and \"progress\" cannot both describe the talks at once.")
+            || text.contains(
+                "Why: \"progress\" and \"stalled\" cannot both describe the talks at once."
+            ),
+        "{text}"
+    );
+}
+
+#[test]
+fn public_enums_display_their_serde_names() {
+    use gainsay::{ConflictKind, Modality, Polarity, Temporal};
+    fn same<T: std::fmt::Display + serde::Serialize>(value: T) {
+        let serde = serde_json::to_value(&value).unwrap();
+        assert_eq!(serde.as_str(), Some(value.to_string().as_str()));
+    }
+    ConflictKind::ALL.iter().for_each(|k| same(*k));
+    [Polarity::Affirmed, Polarity::Negated]
+        .into_iter()
+        .for_each(same);
+    [
+        Modality::Asserted,
+        Modality::Hedged,
+        Modality::Conditional,
+        Modality::Purpose,
+        Modality::Expected,
+        Modality::Question,
+        Modality::ReportedClaim,
+        Modality::Unconfirmed,
+    ]
+    .into_iter()
+    .for_each(same);
+    [
+        Temporal::SamePeriod,
+        Temporal::DifferentDates,
+        Temporal::Unknown,
+    ]
+    .into_iter()
+    .for_each(same);
+    assert_eq!(format!("{:>8}", ConflictKind::Date), "    date");
+}
+
+#[test]
+fn version_prints_the_crate_version() {
+    for flag in ["--version", "-V"] {
+        let out = run(&[flag]);
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(
+            stdout(&out),
+            format!("crosscheck {}\n", env!("CARGO_PKG_VERSION"))
+        );
+    }
+}
+
+#[test]
+fn nothing_readable_is_exit_status_two() {
+    let dir = scratch("unreadable");
+    let bad = write(&dir, "bad.txt", b"\xff\xfe not text");
+    let broken = write(&dir, "broken.json", b"{\"id\": ");
+    let out = run(&["--json", &bad, &broken]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no input could be read"),
+        "{}",
+        stderr(&out)
+    );
+    // The report still lists what was skipped.
+    assert_eq!(json(&out)["skipped"].as_array().unwrap().len(), 2);
+    // One readable input is enough.
+    let good = write(&dir, "good.txt", b"The talks collapsed.");
+    assert_eq!(run(&[&bad, &good]).status.code(), Some(0));
+    let lines = run_with_input(&["--format", "jsonl", "-"], b"not a record\n");
+    assert_eq!(lines.status.code(), Some(2), "{}", stderr(&lines));
+}
+
+#[test]
+fn format_says_what_standard_input_is() {
+    let text = b"[Updated] The talks collapsed on Monday.";
+    // Told: text, even though it opens with a bracket.
+    let told = json(&run_with_input(&["--json", "--format", "text", "-"], text));
+    assert_eq!(told["documents"][0]["statements"], 1, "{told}");
+    // Guessed: not JSON, so read as text, with a warning.
+    let guessed = run_with_input(&["--json", "-"], text);
+    assert_eq!(guessed.status.code(), Some(0), "{}", stderr(&guessed));
+    assert_eq!(json(&guessed)["documents"][0]["statements"], 1);
+    assert!(
+        stderr(&guessed).contains("--format json"),
+        "{}",
+        stderr(&guessed)
+    );
+    // Told JSON: a bad record is skipped, not read as text.
+    let insisted = run_with_input(&["--json", "--format", "json", "-"], text);
+    assert_eq!(insisted.status.code(), Some(2));
+    assert_eq!(json(&insisted)["skipped"][0]["path"], "<stdin>");
+    // HTML and JSON Lines, told.
+    let page = json(&run_with_input(
+        &["--json", "--format", "html", "-"],
+        b"The talks <b>collapsed</b>.",
+    ));
+    assert_eq!(page["documents"][0]["statements"], 1);
+    let lines = json(&run_with_input(
+        &["--json", "--format", "jsonl", "-"],
+        b"{\"id\": \"x\", \"text\": \"The bill passed.\"}\n{\"id\": \"y\", \"text\": \"The bill was rejected.\"}\n",
+    ));
+    assert_eq!(lines["conflicts"].as_array().unwrap().len(), 1);
+    let out = run(&["--format", "xml", "-"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("text, json, jsonl or html"));
+}
+
+#[test]
+fn an_error_position_is_written_once_and_never_as_zero() {
+    let dir = scratch("positions");
+    let feed = write(
+        &dir,
+        "feed.jsonl",
+        b"{\"id\": \"a\", \"text\": \"The truce held.\"}\nnot a record\n{\"id\": 3}\n",
+    );
+    let broken = write(&dir, "broken.json", b"{\"id\": \"x\",\n \"text\": }");
+    let many = write(
+        &dir,
+        "many.json",
+        b"[{\"id\": \"x\", \"text\": \"Rain.\"}, {\"id\": \"y\"}]",
+    );
+    let out = run(&["--json", &feed, &broken, &many]);
+    let err = stderr(&out);
+    assert!(
+        err.contains(&format!("skipping {feed}:2: column 2: expected ident\n")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "skipping {feed}:3: column 9: missing field `text`\n"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "skipping {broken}: line 2, column 10: expected value\n"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "skipping {many}: record 2: missing field `text`\n"
+        )),
+        "{err}"
+    );
+    assert!(!err.contains(" at line "), "{err}");
+    assert!(
+        !err.contains("0:0") && !err.contains("column 0") && !err.contains("line 0"),
+        "{err}"
+    );
+    // A lexicon's error, likewise.
+    let lexicon = write(&dir, "lexicon.json", b"{\"frames\": 7}");
+    let err = stderr(&run(&["--lexicon", &lexicon, &feed]));
+    assert!(err.contains("line 1, column 12: invalid type"), "{err}");
+    assert!(!err.contains(" at line "), "{err}");
+    let empty = write(&dir, "empty.json", b"{\"frames\": [{\"name\": \"\"}]}");
+    let err = stderr(&run(&["--lexicon", &empty, &feed]));
+    assert!(
+        !err.contains("line 0") && !err.contains("column 0"),
+        "{err}"
     );
 }

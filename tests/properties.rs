@@ -76,8 +76,16 @@ fn check(docs: &[Document]) -> Report {
     Detector::new().check(docs)
 }
 
+/// Cases per property: 64 for everyday runs, 256 with the `slow-tests`
+/// feature (CI).
+const CASES: u32 = if cfg!(feature = "slow-tests") {
+    256
+} else {
+    64
+};
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(CASES))]
 
     #[test]
     fn any_text_gives_a_report_with_true_spans(a in any_text(), b in any_text()) {
