@@ -693,6 +693,9 @@ pub(crate) fn sentence_with<'l, 't>(
             true => context,
             false => local,
         };
+        // A person named before is what a status with no event here is
+        // about, unless its verb acts on someone else.
+        let someone_else = local.is_empty() && clauses::acts_on_another(&parsed, hit.span);
         if chosen.is_empty()
             || !clauses::status_fits(lexicon, &parsed, hit.span, &s[hit.span.range()])
         {
@@ -741,6 +744,9 @@ pub(crate) fn sentence_with<'l, 't>(
             _ => false,
         };
         for &(frame, status, mention) in chosen {
+            if someone_else && lexicon.frames.get(frame).is_some_and(|f| f.people) {
+                continue;
+            }
             let duplicate = statements.iter().any(|r| {
                 r.frame == frame
                     && r.status == status

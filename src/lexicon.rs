@@ -331,6 +331,9 @@ pub(crate) struct Frame {
     pub(crate) statuses: Vec<String>,
     /// Told apart by the proper name before the head ("Apple shares").
     pub(crate) qualified: bool,
+    /// Its event is a person's ("the suspect"): WordNet files its first
+    /// head under people.
+    pub(crate) people: bool,
     clashes: HashSet<(usize, usize)>,
     successions: HashSet<(usize, usize)>,
     once: HashSet<usize>,
@@ -596,6 +599,10 @@ impl Lexicon {
                 },
                 statuses,
                 qualified: frame.qualified,
+                people: frame.heads.first().is_some_and(|h| {
+                    let wordnet = crate::wordnet::WordNet::builtin();
+                    wordnet.is_person(&wordnet.lemma(h, crate::wordnet::Pos::Noun))
+                }),
                 clashes,
                 successions,
                 once,
@@ -671,6 +678,7 @@ impl Lexicon {
                 predicate: "action".to_string(),
                 statuses: lemmas,
                 qualified: true,
+                people: false,
                 clashes,
                 successions: HashSet::default(),
                 once: HashSet::default(),
@@ -692,6 +700,7 @@ impl Lexicon {
                 predicate: COUNT_FRAME.to_string(),
                 statuses: data.counts.measures.keys().cloned().collect(),
                 qualified: false,
+                people: false,
                 clashes: HashSet::default(),
                 successions: HashSet::default(),
                 once: HashSet::default(),

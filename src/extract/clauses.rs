@@ -196,6 +196,9 @@ fn token_at(parsed: &Parsed<'_>, at: usize) -> Option<usize> {
 /// proposed, a status in "if the talks fail" conditional.
 pub(super) fn modality_at(parsed: &Parsed<'_>, at: Span) -> Option<Modality> {
     let t = token_at(parsed, at.start)?;
+    if after_irrealis_noun(parsed, t) {
+        return Some(Modality::Proposed);
+    }
     let clause = parsed
         .clauses
         .iter()
@@ -209,6 +212,28 @@ pub(super) fn modality_at(parsed: &Parsed<'_>, at: Span) -> Option<Modality> {
         return Some(Modality::Proposed);
     }
     Some(modality_of(clause.mood))
+}
+
+/// "the danger of a collapse", "a bid for a deal": the word at `t` is
+/// what may happen.
+fn after_irrealis_noun(parsed: &Parsed<'_>, mut t: usize) -> bool {
+    let reader = parsed.reader();
+    while t > 0
+        && reader
+            .tag(t - 1)
+            .is_some_and(|g| matches!(g, Tag::DT | Tag::JJ | Tag::PRPS | Tag::CD))
+    {
+        t -= 1;
+    }
+    let Some(prep) = t.checked_sub(1) else {
+        return false;
+    };
+    let Some(noun) = prep.checked_sub(1) else {
+        return false;
+    };
+    reader.word_is(prep, &["of", "for", "to"])
+        && reader.tag(noun).is_some_and(Tag::is_noun)
+        && reader.grammar.is_irrealis_noun(&reader.lemma(noun))
 }
 
 /// Whether a status hit is used as the lexicon meant it: a word listed
@@ -234,6 +259,30 @@ pub(super) fn status_fits(lexicon: &Lexicon, parsed: &Parsed<'_>, at: Span, text
             && tag.is_some_and(Tag::is_verb)
     });
     !governs
+}
+
+/// Whether the clause whose verb is the status word at `at` acts on a named
+/// thing other than the status words: its object, or a passive's subject.
+/// A status with no person named in its sentence is then not about the
+/// person named before: "the blasts killed three people" says nothing of
+/// the suspect.
+pub(super) fn acts_on_another(parsed: &Parsed<'_>, at: Span) -> bool {
+    let reader = parsed.reader();
+    let Some(t) = token_at(parsed, at.start) else {
+        return false;
+    };
+    let Some(c) = parsed.clauses.iter().find(|c| c.verb.main == t) else {
+        return false;
+    };
+    let patient = match c.verb.passive {
+        true => c.subject.as_ref(),
+        false => c.object.as_ref(),
+    };
+    patient.is_some_and(|np| {
+        let span = span_of(&reader, np.start, np.end);
+        let overlaps = span.start < at.end && at.start < span.end;
+        !overlaps && named(&reader, np).is_some()
+    })
 }
 
 /// A hit's modality from its cue words, given way to the clause's where

@@ -22,6 +22,9 @@ pub(crate) enum Role {
     /// What another clause asks, plans or proposes: "urged the city to
     /// reopen the clinic".
     Proposed { governor: usize },
+    /// What a noun of claim or report holds: "criticism that the mayor
+    /// lied".
+    Claimed,
 }
 
 /// How much a clause asserts, before a speaker or a lexicon weighs it.

@@ -78,6 +78,8 @@ struct GrammarData {
     negators: Vec<String>,
     negative_words: Vec<String>,
     hedging_adverbs: Vec<String>,
+    irrealis_nouns: Vec<String>,
+    content_nouns: Vec<String>,
 }
 
 #[derive(Default, Deserialize)]
@@ -107,6 +109,8 @@ pub(crate) struct Grammar {
     negators: HashMap<String, ()>,
     negative_words: HashMap<String, ()>,
     hedging_adverbs: HashMap<String, ()>,
+    irrealis_nouns: HashMap<String, ()>,
+    content_nouns: HashMap<String, ()>,
 }
 
 impl Grammar {
@@ -158,6 +162,8 @@ impl Grammar {
             negators: set(&data.negators),
             negative_words: set(&data.negative_words),
             hedging_adverbs: set(&data.hedging_adverbs),
+            irrealis_nouns: set(&data.irrealis_nouns),
+            content_nouns: set(&data.content_nouns),
         })
     }
 
@@ -184,6 +190,18 @@ impl Grammar {
     /// "no", "nobody", "none".
     pub(crate) fn is_negative_word(&self, word: &str) -> bool {
         self.negative_words.contains_key(word)
+    }
+
+    /// A noun whose "of" names what may happen, not what did: "the danger
+    /// of a collapse", "a bid for a deal". `lemma` is lower case.
+    pub(crate) fn is_irrealis_noun(&self, lemma: &str) -> bool {
+        self.irrealis_nouns.contains_key(lemma)
+    }
+
+    /// A noun whose "that" clause is someone's claim: "criticism that",
+    /// "reports that". `lemma` is lower case.
+    pub(crate) fn is_content_noun(&self, lemma: &str) -> bool {
+        self.content_nouns.contains_key(lemma)
     }
 
     /// "reportedly", "apparently".

@@ -48,6 +48,9 @@ impl Reader<'_, '_> {
         if let Some(kind) = self.subordinator_before(chunks, f.from) {
             return Role::Subordinate(kind);
         }
+        if f.clause.subject.is_some() && self.after_content_noun(chunks, f.from) {
+            return Role::Claimed;
+        }
         let previous = k.checked_sub(1).and_then(|p| found.get(p).map(|g| (p, g)));
         if f.clause.verb.infinitive {
             if self.in_order_to(f.clause.verb.start) {
@@ -81,6 +84,16 @@ impl Reader<'_, '_> {
             Some(class) => Role::Complement { governor: p, class },
             None => Role::Main,
         }
+    }
+
+    /// "reports that [the mayor lied]": "that" after a noun of claim, just
+    /// before chunk `from`.
+    fn after_content_noun(&self, chunks: &[Chunk], from: usize) -> bool {
+        let (Some(that), Some(noun)) = (from.checked_sub(1), from.checked_sub(2)) else {
+            return false;
+        };
+        let that = matches!(chunks.get(that), Some(Chunk::Word(w)) if self.word_is(*w, &["that"]));
+        that && matches!(chunks.get(noun), Some(Chunk::Noun(np)) if self.grammar.is_content_noun(&self.lemma(np.head)))
     }
 
     /// "in order to", "so as to" before the infinitive at token `to`.
@@ -206,6 +219,7 @@ impl Reader<'_, '_> {
             Role::Subordinate(Subordinate::Question) => Mood::Question,
             Role::Purpose => Mood::Purpose,
             Role::Proposed { .. } => Mood::Proposed,
+            Role::Claimed => Mood::Claimed,
             Role::Complement { class, .. } => match class {
                 VerbClass::Claim => Mood::Claimed,
                 VerbClass::Cognition => Mood::Hedged,
