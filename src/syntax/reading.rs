@@ -7,6 +7,7 @@ use super::phrase::{Chunk, NounPhrase, Reader};
 use super::tag::Tag;
 use super::tagger::Tagger;
 use super::token::{Token, tokenize_into};
+use crate::span::Span;
 
 /// One sentence: tokens, tags, chunks and clauses.
 pub(crate) struct Parsed<'a> {
@@ -20,6 +21,28 @@ pub(crate) struct Parsed<'a> {
 pub(crate) fn parse(s: &str) -> Parsed<'_> {
     let mut tokens = Vec::new();
     tokenize_into(s, &mut tokens);
+    parse_tokens(tokens)
+}
+
+/// Parses a sentence already cut into words, as a treebank gives them:
+/// the tags and the clauses, token indices into `words`.
+pub(crate) fn clauses_of_words(words: &[&str]) -> (Vec<Tag>, Vec<Clause>) {
+    let mut at = 0;
+    let tokens = words
+        .iter()
+        .map(|&text| {
+            // Spans over the words joined by single spaces.
+            let span = Span::new(at, at + text.len());
+            at = span.end + 1;
+            Token { text, span }
+        })
+        .collect();
+    let parsed = parse_tokens(tokens);
+    (parsed.tags, parsed.clauses)
+}
+
+/// Tags, chunks and reads the clauses of a sentence's tokens.
+fn parse_tokens(tokens: Vec<Token<'_>>) -> Parsed<'_> {
     let words: Vec<&str> = tokens.iter().map(|t| t.text).collect();
     let mut tags = Vec::with_capacity(words.len());
     Tagger::builtin().tag(&words, &mut tags);
@@ -181,5 +204,23 @@ impl Reader<'_, '_> {
             return "nobody".to_string();
         }
         self.lemma(head)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clauses_of_given_words_index_those_words() {
+        let words = ["The", "senate", "rejected", "the", "bill", "."];
+        let (tags, clauses) = clauses_of_words(&words);
+        assert_eq!(tags.len(), words.len());
+        let [c] = &clauses[..] else {
+            panic!("one clause: {clauses:?}")
+        };
+        assert_eq!(c.verb.main, 2);
+        assert_eq!(c.subject.as_ref().map(|np| np.head), Some(1));
+        assert_eq!(c.object.as_ref().map(|np| np.head), Some(4));
     }
 }

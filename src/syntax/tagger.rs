@@ -759,6 +759,41 @@ pub mod stages {
             self.tags.iter().map(|t| t.as_str())
         }
     }
+
+    /// One clause the clause reader finds, as token indices into the
+    /// words: its main verb, its subject's head and its object's head.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+    pub struct ClauseHeads {
+        /// The main verb: "resigned" in "has not resigned".
+        pub verb: usize,
+        /// The first and one past the last token of the verb group.
+        pub group: (usize, usize),
+        /// The subject's head; for a relative clause, the noun described.
+        pub subject: Option<usize>,
+        /// The direct object's head, or a noun after a copula.
+        pub object: Option<usize>,
+        /// An adjective after a copula.
+        pub complement: Option<usize>,
+        /// The verb group is passive.
+        pub passive: bool,
+    }
+
+    /// Reads the clauses of a sentence given as words (a treebank's
+    /// tokens) with the built-in tagger, in the order of their verbs.
+    pub fn clause_heads(words: &[&str]) -> Vec<ClauseHeads> {
+        let (_, clauses) = crate::syntax::reading::clauses_of_words(words);
+        clauses
+            .iter()
+            .map(|c| ClauseHeads {
+                verb: c.verb.main,
+                group: (c.verb.start, c.verb.end),
+                subject: c.subject.as_ref().map(|np| np.head),
+                object: c.object.as_ref().map(|np| np.head),
+                complement: c.complement,
+                passive: c.verb.passive,
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
