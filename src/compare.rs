@@ -1225,18 +1225,18 @@ fn explain(
             None => s.document().to_string(),
         };
         if s.frame() == CLAUSE_FRAME {
-            let not = match s.polarity() {
-                Polarity::Affirmed => "",
-                Polarity::Negated => "not ",
+            let says = match s.polarity() {
+                Polarity::Affirmed => "affirms",
+                Polarity::Negated => "negates",
             };
             let how = match s.modality() {
                 Modality::Asserted => String::new(),
                 m => format!(" ({})", m.name().replace('_', " ")),
             };
             return format!(
-                "{who} says the {} was {not}\"{}\"{how}",
-                s.subject_text(),
-                evidence_text(s, texts)
+                "{who} {says} \"{}\" of {}{how}",
+                evidence_text(s, texts),
+                s.subject_text()
             );
         }
         let not = match s.polarity() {

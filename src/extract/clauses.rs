@@ -21,6 +21,7 @@ const UNRESOLVED: [&str; 30] = [
 ];
 
 /// A clause read as a generic statement.
+#[derive(Clone)]
 pub(super) struct ClauseFact {
     /// The verb's span in the sentence.
     pub(super) at: Span,
@@ -65,8 +66,65 @@ pub(super) fn clause_facts(parsed: &Parsed<'_>) -> Vec<ClauseFact> {
         .iter()
         .enumerate()
         .filter(|&(k, _)| !reports(k))
-        .filter_map(|(_, c)| clause_fact(&reader, c))
+        .flat_map(|(_, c)| match clause_fact(&reader, c) {
+            Some(fact) => scoped(&reader, c, fact),
+            None => Vec::new(),
+        })
         .collect()
+}
+
+/// A clause's statement with what narrows it. A denial is only as wide as
+/// what it names ("was not built during the war" denies no building at
+/// another time), so a negated clause's verb carries its phrases; an
+/// affirmed clause is said plainly and once with each phrase, so that
+/// either may meet a denial.
+fn scoped(reader: &Reader<'_, '_>, c: &Clause, fact: ClauseFact) -> Vec<ClauseFact> {
+    let scopes: Vec<String> = c
+        .adjuncts
+        .iter()
+        .filter(|(p, np)| !names_the_event(reader, *p, np))
+        .filter_map(|(p, np)| Some(format!("{} {}", reader.lower(*p), place(reader, np)?)))
+        .collect();
+    if scopes.is_empty() {
+        return vec![fact];
+    }
+    let with = |fact: &ClauseFact, scope: &str| {
+        let mut f = fact.clone();
+        f.roles.verb = format!("{} {scope}", f.roles.verb);
+        f
+    };
+    match fact.polarity {
+        Polarity::Negated => vec![with(&fact, &scopes.join(" "))],
+        Polarity::Affirmed => {
+            let mut out: Vec<ClauseFact> = scopes.iter().map(|s| with(&fact, s)).collect();
+            out.push(fact);
+            out
+        }
+    }
+}
+
+/// "in the bombings", "over the attack": a phrase that names the story's
+/// event does not narrow the act ("no arrest has been made in the
+/// bombings" denies any arrest); "during the war" does.
+fn names_the_event(reader: &Reader<'_, '_>, p: usize, np: &NounPhrase) -> bool {
+    use crate::wordnet::{NounClass, WordNet};
+    let about = reader.word_is(
+        p,
+        &["in", "over", "for", "with", "into", "about", "on", "after"],
+    );
+    let lemma = reader.lemma(np.head);
+    let class = WordNet::builtin().noun_class(&lemma);
+    about && matches!(class, Some(NounClass::Act | NounClass::Event))
+}
+
+/// What a phrase after a preposition names: its first name ("Morazan" in
+/// "Morazan department"), else its head's lemma.
+fn place(reader: &Reader<'_, '_>, np: &NounPhrase) -> Option<String> {
+    let first_name = (np.start..=np.head).find(|&k| reader.tag(k).is_some_and(Tag::is_proper));
+    match first_name {
+        Some(k) if k != np.head => Some(reader.lower(k)),
+        _ => named(reader, np),
+    }
 }
 
 fn clause_fact(reader: &Reader<'_, '_>, c: &Clause) -> Option<ClauseFact> {

@@ -77,6 +77,10 @@ pub(crate) struct Clause {
     pub(crate) preposition: Option<usize>,
     /// Other subjects joined to the first: "Valdora and Serenth signed".
     pub(crate) conjuncts: Vec<NounPhrase>,
+    /// The prepositional phrases after the verb or object that narrow the
+    /// act ("in Morazan", "to trucks"): the preposition's token and its
+    /// noun phrase. The agent's "by" is not among them.
+    pub(crate) adjuncts: Vec<(usize, NounPhrase)>,
     /// First and one past the last token of the clause's words.
     pub(crate) start: usize,
     pub(crate) end: usize,
@@ -138,6 +142,7 @@ impl Reader<'_, '_> {
                 || self
                     .grammar
                     .verb_is(&self.predicate(vg), VerbClass::IrrealisObject));
+        let adjuncts = self.adjuncts_after(chunks, end);
         let conjuncts = match &subject {
             Some(_) if !shared && !relative => self.conjuncts_before(chunks, from),
             _ => Vec::new(),
@@ -162,6 +167,7 @@ impl Reader<'_, '_> {
             irrealis_object,
             preposition,
             conjuncts,
+            adjuncts,
             start,
             end: end.max(vg.end),
         };
@@ -332,6 +338,36 @@ impl Reader<'_, '_> {
         out
     }
 
+    /// The prepositional phrases from token `from` on, up to the next verb,
+    /// clause word or comma: "in Morazan", "for a rape in Clinton".
+    fn adjuncts_after(&self, chunks: &[Chunk], from: usize) -> Vec<(usize, NounPhrase)> {
+        let mut k = chunks.partition_point(|c| chunk_start_of(c) < from);
+        let mut out = Vec::new();
+        while out.len() < 4 {
+            while self.is_adverb_chunk(chunks.get(k)) {
+                k += 1;
+            }
+            let (Some(Chunk::Word(p)), Some(Chunk::Noun(np))) = (chunks.get(k), chunks.get(k + 1))
+            else {
+                break;
+            };
+            let preposition = matches!(self.tag(*p), Some(Tag::IN | Tag::TO))
+                && self.grammar.subordinator(&self.lower(*p)).is_none()
+                && !self.word_is(*p, &["by", "that", "of"]);
+            if !preposition {
+                // "of" and "by" phrases belong to a noun or the agent; step over them.
+                if self.word_is(*p, &["of", "by"]) {
+                    k += 2;
+                    continue;
+                }
+                break;
+            }
+            out.push((*p, np.clone()));
+            k += 2;
+        }
+        out
+    }
+
     /// "by the senate" after a passive verb.
     fn agent_after(&self, chunks: &[Chunk], at: usize) -> Option<NounPhrase> {
         (at + 1..at + 4).find_map(|k| match (chunks.get(k), chunks.get(k + 1)) {
@@ -401,6 +437,15 @@ impl Reader<'_, '_> {
     pub(crate) fn word_is(&self, w: usize, words: &[&str]) -> bool {
         let lower = self.lower(w);
         words.contains(&lower.as_str())
+    }
+}
+
+/// The first token of a chunk.
+fn chunk_start_of(chunk: &Chunk) -> usize {
+    match chunk {
+        Chunk::Noun(np) => np.start,
+        Chunk::Verb(vg) => vg.start,
+        Chunk::Adjective(a) | Chunk::Word(a) => *a,
     }
 }
 
