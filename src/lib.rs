@@ -55,7 +55,10 @@
 //! # What is not an assertion
 //!
 //! Conditionals ("if the talks fail"), aims ("to prevent the talks from
-//! collapsing") and questions are never compared. Hedged statements and
+//! collapsing"), questions and what is only called for or planned ("the
+//! council called for an end to the strike", [`Modality::Proposed`]) are
+//! never compared. A denial is only as wide as its words: "the bridge did
+//! not reopen to trucks" does not deny that it reopened. Hedged statements and
 //! other parties' claims are compared with a lower score; expectations
 //! ("the talks will resume") only with other expectations.
 //!
