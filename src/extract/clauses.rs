@@ -113,7 +113,7 @@ fn names_the_event(reader: &Reader<'_, '_>, p: usize, np: &NounPhrase) -> bool {
         &["in", "over", "for", "with", "into", "about", "on", "after"],
     );
     let lemma = reader.lemma(np.head);
-    let class = WordNet::builtin().noun_class(&lemma);
+    let class = WordNet::builtin().noun_class(lemma);
     about && matches!(class, Some(NounClass::Act | NounClass::Event))
 }
 
@@ -122,7 +122,7 @@ fn names_the_event(reader: &Reader<'_, '_>, p: usize, np: &NounPhrase) -> bool {
 fn place(reader: &Reader<'_, '_>, np: &NounPhrase) -> Option<String> {
     let first_name = (np.start..=np.head).find(|&k| reader.tag(k).is_some_and(Tag::is_proper));
     match first_name {
-        Some(k) if k != np.head => Some(reader.lower(k)),
+        Some(k) if k != np.head => Some(reader.lower(k).to_string()),
         _ => named(reader, np),
     }
 }
@@ -291,7 +291,7 @@ fn after_irrealis_noun(parsed: &Parsed<'_>, mut t: usize) -> bool {
     };
     reader.word_is(prep, &["of", "for", "to"])
         && reader.tag(noun).is_some_and(Tag::is_noun)
-        && reader.grammar.is_irrealis_noun(&reader.lemma(noun))
+        && reader.grammar.is_irrealis_noun(reader.lemma(noun))
 }
 
 /// Whether a status hit is used as the lexicon meant it: a word listed

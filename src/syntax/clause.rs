@@ -233,7 +233,7 @@ impl Reader<'_, '_> {
                 break;
             };
             let preposition = self.tag(*p) == Some(Tag::IN)
-                && self.grammar.subordinator(&self.lower(*p)).is_none()
+                && self.grammar.subordinator(self.lower(*p)).is_none()
                 && !self.word_is(*p, &["that"]);
             if !preposition {
                 break;
@@ -352,7 +352,7 @@ impl Reader<'_, '_> {
                 break;
             };
             let preposition = matches!(self.tag(*p), Some(Tag::IN | Tag::TO))
-                && self.grammar.subordinator(&self.lower(*p)).is_none()
+                && self.grammar.subordinator(self.lower(*p)).is_none()
                 && !self.word_is(*p, &["by", "that", "of"]);
             if !preposition {
                 // "of" and "by" phrases belong to a noun or the agent; step over them.
@@ -412,7 +412,7 @@ impl Reader<'_, '_> {
             "weekend",
             "time",
         ];
-        TIMES.contains(&self.lower(np.head).as_str())
+        TIMES.contains(&self.lower(np.head))
     }
 
     /// The predicate of a verb group: its main verb's lemma, with the
@@ -421,7 +421,7 @@ impl Reader<'_, '_> {
         let lemma = self.lemma(vg.main);
         match vg.particle {
             Some(p) => format!("{lemma} {}", self.lower(p)),
-            None => lemma,
+            None => lemma.to_string(),
         }
     }
 
@@ -436,7 +436,7 @@ impl Reader<'_, '_> {
 
     pub(crate) fn word_is(&self, w: usize, words: &[&str]) -> bool {
         let lower = self.lower(w);
-        words.contains(&lower.as_str())
+        words.contains(&lower)
     }
 }
 

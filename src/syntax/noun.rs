@@ -49,7 +49,7 @@ impl Reader<'_, '_> {
             j += 1;
         }
         let head = head.or_else(|| self.pronoun_determiner(i, j))?;
-        let negative = self.grammar.is_negative_word(&self.lower(i));
+        let negative = self.grammar.is_negative_word(self.lower(i));
         let np = NounPhrase {
             start: i,
             end: j,
@@ -117,7 +117,7 @@ impl Reader<'_, '_> {
 
     /// A lone determiner that stands for a noun phrase: "both", "none".
     fn pronoun_determiner(&self, i: usize, j: usize) -> Option<usize> {
-        let lone = j == i + 1 && PRONOUN_DETERMINERS.contains(&self.lower(i).as_str());
+        let lone = j == i + 1 && PRONOUN_DETERMINERS.contains(&self.lower(i));
         lone.then_some(i)
     }
 
@@ -126,14 +126,14 @@ impl Reader<'_, '_> {
     fn partitive(&self, np: NounPhrase) -> NounPhrase {
         let quantity = np.end - np.start <= 2
             && (self.tag(np.head) == Some(Tag::CD)
-                || PARTITIVE_HEADS.contains(&self.lower(np.head).as_str()));
+                || PARTITIVE_HEADS.contains(&self.lower(np.head)));
         if !quantity || self.lower(np.end) != "of" {
             return np;
         }
         let Some(inner) = self.noun_phrase(np.end + 1) else {
             return np;
         };
-        let all = matches!(self.lower(np.head).as_str(), "all" | "both" | "each");
+        let all = matches!(self.lower(np.head), "all" | "both" | "each");
         NounPhrase {
             start: np.start,
             end: inner.end,

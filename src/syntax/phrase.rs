@@ -1,6 +1,8 @@
 //! Phrases: a tagged sentence cut into noun phrases, verb groups and the
 //! words between them.
 
+use std::borrow::Cow;
+
 use super::grammar::{Grammar, ModalForce, VerbClass};
 use super::lemma::lemma;
 use super::tag::Tag;
@@ -71,6 +73,40 @@ pub(crate) struct Reader<'s, 'a> {
     pub(crate) tokens: &'s [Token<'a>],
     pub(crate) tags: &'s [Tag],
     pub(crate) grammar: &'s Grammar,
+    /// Each token lower case, and its lemma read with its tag: made once
+    /// per sentence, asked for often.
+    pub(crate) words: &'s Words<'a>,
+}
+
+/// Each token of a sentence lower case, and its lemma.
+#[derive(Debug, Default)]
+pub(crate) struct Words<'a> {
+    pub(crate) lower: Vec<Cow<'a, str>>,
+    pub(crate) lemma: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Words<'a> {
+    /// The words of tagged tokens.
+    pub(crate) fn new(tokens: &[Token<'a>], tags: &[Tag]) -> Words<'a> {
+        let lower = tokens.iter().map(|t| lowercase(t.text)).collect();
+        let lemma = tokens
+            .iter()
+            .zip(tags)
+            .map(|(t, &tag)| match tag {
+                _ if tag.is_verb() || tag.is_noun() || tag.is_adjective() => lemma(t.text, tag),
+                _ => lowercase(t.text),
+            })
+            .collect();
+        Words { lower, lemma }
+    }
+}
+
+/// A word lower case, borrowed when it has no capitals.
+fn lowercase(word: &str) -> Cow<'_, str> {
+    match word.chars().any(char::is_uppercase) {
+        true => Cow::Owned(word.to_lowercase()),
+        false => Cow::Borrowed(word),
+    }
 }
 
 impl Reader<'_, '_> {
@@ -78,19 +114,13 @@ impl Reader<'_, '_> {
         self.tags.get(i).copied()
     }
 
-    pub(crate) fn lower(&self, i: usize) -> String {
-        self.tokens
-            .get(i)
-            .map(|t| t.text.to_lowercase())
-            .unwrap_or_default()
+    pub(crate) fn lower(&self, i: usize) -> &str {
+        self.words.lower.get(i).map_or("", |w| w.as_ref())
     }
 
     /// The lemma of token `i` read with its tag.
-    pub(crate) fn lemma(&self, i: usize) -> String {
-        match (self.tokens.get(i), self.tag(i)) {
-            (Some(t), Some(tag)) => lemma(t.text, tag).into_owned(),
-            _ => String::new(),
-        }
+    pub(crate) fn lemma(&self, i: usize) -> &str {
+        self.words.lemma.get(i).map_or("", |w| w.as_ref())
     }
 
     /// The sentence's chunks, in order.

@@ -3,7 +3,7 @@
 
 use super::clause::{Clause, Mood, Role};
 use super::grammar::Grammar;
-use super::phrase::{Chunk, NounPhrase, Reader};
+use super::phrase::{Chunk, NounPhrase, Reader, Words};
 use super::tag::Tag;
 use super::tagger::Tagger;
 use super::token::{Token, tokenize_into};
@@ -13,6 +13,7 @@ use crate::span::Span;
 pub(crate) struct Parsed<'a> {
     pub(crate) tokens: Vec<Token<'a>>,
     pub(crate) tags: Vec<Tag>,
+    pub(crate) words: Words<'a>,
     pub(crate) chunks: Vec<Chunk>,
     pub(crate) clauses: Vec<Clause>,
 }
@@ -47,16 +48,19 @@ fn parse_tokens(tokens: Vec<Token<'_>>) -> Parsed<'_> {
     let mut tags = Vec::with_capacity(words.len());
     Tagger::builtin().tag(&words, &mut tags);
     gerund_subject(&mut tags);
+    let words = Words::new(&tokens, &tags);
     let reader = Reader {
         tokens: &tokens,
         tags: &tags,
         grammar: Grammar::builtin(),
+        words: &words,
     };
     let chunks = reader.chunks();
     let clauses = reader.clauses(&chunks);
     Parsed {
         tokens,
         tags,
+        words,
         chunks,
         clauses,
     }
@@ -82,6 +86,7 @@ impl<'a> Parsed<'a> {
             tokens: &self.tokens,
             tags: &self.tags,
             grammar: Grammar::builtin(),
+            words: &self.words,
         }
     }
 }
@@ -136,7 +141,7 @@ fn reading(reader: &Reader<'_, '_>, clauses: &[Clause], c: &Clause) -> ClauseRea
         .object
         .as_ref()
         .map(|np| reader.key(np))
-        .or_else(|| c.complement.map(|a| reader.lower(a)));
+        .or_else(|| c.complement.map(|a| reader.lower(a).to_string()));
     ClauseReading {
         subject: c.subject.as_ref().map(|np| reader.key(np)),
         predicate,
@@ -200,10 +205,10 @@ impl Reader<'_, '_> {
             return words.join(" ");
         }
         let lower = self.lower(head);
-        if np.negative && matches!(lower.as_str(), "one" | "nobody" | "none" | "body") {
+        if np.negative && matches!(lower, "one" | "nobody" | "none" | "body") {
             return "nobody".to_string();
         }
-        self.lemma(head)
+        self.lemma(head).to_string()
     }
 }
 

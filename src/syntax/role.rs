@@ -93,14 +93,14 @@ impl Reader<'_, '_> {
             return false;
         };
         let that = matches!(chunks.get(that), Some(Chunk::Word(w)) if self.word_is(*w, &["that"]));
-        that && matches!(chunks.get(noun), Some(Chunk::Noun(np)) if self.grammar.is_content_noun(&self.lemma(np.head)))
+        that && matches!(chunks.get(noun), Some(Chunk::Noun(np)) if self.grammar.is_content_noun(self.lemma(np.head)))
     }
 
     /// "in order to", "so as to" before the infinitive at token `to`.
     fn in_order_to(&self, to: usize) -> bool {
         to >= 2
             && matches!(
-                (self.lower(to - 2).as_str(), self.lower(to - 1).as_str()),
+                (self.lower(to - 2), self.lower(to - 1)),
                 ("in", "order") | ("so", "as")
             )
     }
@@ -109,7 +109,7 @@ impl Reader<'_, '_> {
     fn subordinator_before(&self, chunks: &[Chunk], from: usize) -> Option<Subordinate> {
         let k = from.checked_sub(1)?;
         match chunks.get(k)? {
-            Chunk::Word(w) => self.grammar.subordinator(&self.lower(*w)),
+            Chunk::Word(w) => self.grammar.subordinator(self.lower(*w)),
             _ => None,
         }
     }
@@ -252,8 +252,8 @@ impl Reader<'_, '_> {
 
 impl Reader<'_, '_> {
     /// The modal of a clause, lower case, or "".
-    fn modal_word(&self, c: &Clause) -> String {
-        c.verb.modal_at.map(|m| self.lower(m)).unwrap_or_default()
+    fn modal_word(&self, c: &Clause) -> &str {
+        c.verb.modal_at.map_or("", |m| self.lower(m))
     }
 }
 
@@ -266,7 +266,7 @@ fn verb_mood(reader: &Reader<'_, '_>, c: &Clause) -> Mood {
         _ => Mood::Asserted,
     };
     // "could not", "cannot": an ability denied, not a hedge.
-    let ability = c.verb.negated && matches!(reader.modal_word(c).as_str(), "could" | "can" | "ca");
+    let ability = c.verb.negated && matches!(reader.modal_word(c), "could" | "can" | "ca");
     let from_modal = match c.verb.modal {
         _ if ability => Mood::Asserted,
         Some(ModalForce::Expected) => Mood::Expected,

@@ -73,12 +73,12 @@ impl Reader<'_, '_> {
             let Some(tag) = self.tag(j) else { return j };
             if tag == Tag::MD {
                 if vg.modal.is_none() {
-                    vg.modal = self.grammar.modal(&self.lower(j));
+                    vg.modal = self.grammar.modal(self.lower(j));
                     vg.modal_at = Some(j);
                 }
             } else if tag.is_verb() {
                 if j != vg.main {
-                    vg.passive = matches!(self.lemma(vg.main).as_str(), "be" | "get")
+                    vg.passive = matches!(self.lemma(vg.main), "be" | "get")
                         && matches!(tag, Tag::VBN | Tag::VBD);
                 }
                 vg.main = j;
@@ -107,10 +107,10 @@ impl Reader<'_, '_> {
     /// whether `k` was an adverb (or "no longer").
     fn note_adverb(&self, k: usize, vg: &mut VerbGroup) -> bool {
         let word = self.lower(k);
-        if self.grammar.is_negator(&word) || self.no_longer(k) {
+        if self.grammar.is_negator(word) || self.no_longer(k) {
             vg.negated = true;
         }
-        vg.hedged |= self.grammar.is_hedging_adverb(&word);
+        vg.hedged |= self.grammar.is_hedging_adverb(word);
         self.tag(k).is_some_and(Tag::is_adverb) || self.no_longer(k) || word == "longer"
     }
 
@@ -123,7 +123,7 @@ impl Reader<'_, '_> {
     fn auxiliary(&self, k: usize) -> bool {
         match self.tag(k) {
             Some(Tag::MD) => true,
-            Some(t) if t.is_verb() => AUXILIARIES.contains(&self.lemma(k).as_str()),
+            Some(t) if t.is_verb() => AUXILIARIES.contains(&self.lemma(k)),
             _ => false,
         }
     }
@@ -154,12 +154,12 @@ impl Reader<'_, '_> {
                 .tag(j)
                 .is_some_and(|t| t.is_adjective() || t == Tag::IN)
         {
-            let class = self.verb_class(&word)?;
+            let class = self.verb_class(word)?;
             return Some((class, j + 1));
         }
-        let class = match self.verb_class(&lemma) {
+        let class = match self.verb_class(lemma) {
             // "is said to", "was believed to": hedged.
-            None if vg.passive && self.reports(&lemma) => VerbClass::Hedging,
+            None if vg.passive && self.reports(lemma) => VerbClass::Hedging,
             other => other?,
         };
         Some((class, j))
