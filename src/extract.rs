@@ -781,6 +781,11 @@ pub(crate) fn sentence_with<'l, 't>(
                 let Some(quantity) = quantity_near(lexicon, s, tokens, hit.span, &clause) else {
                     continue;
                 };
+                if clauses::list_number(s, &quantity.text)
+                    || clauses::counted_for_else(&parsed, hit.span)
+                {
+                    continue;
+                }
                 let mut cues = Vec::new();
                 let modality = modality_of(&index, hit.span, &clause, &mut cues);
                 let modality = clauses::merged(modality, clauses::modality_at(&parsed, hit.span));

@@ -361,3 +361,36 @@ pub(super) fn merged(cues: Modality, clause: Option<Modality>) -> Modality {
         _ => cues,
     }
 }
+
+/// "1. Death toll": a number that opens a list item counts nothing.
+pub(super) fn list_number(sentence: &str, number: &str) -> bool {
+    let rest = sentence.trim_start().strip_prefix(number);
+    rest.is_some_and(|r| r.starts_with(". ") || r.starts_with(") "))
+        && number.chars().all(|c| c.is_ascii_digit())
+}
+
+/// "110 bodies were kept at the morgue", "78 bodies were handed over": a
+/// count named by a noun ("bodies", "deaths") that a clause does
+/// something else with than tally counts part of the whole, not the toll.
+/// A tally is a copula or a verb of counting ("the toll rose to 90",
+/// "rescuers recovered 40 bodies").
+pub(super) fn counted_for_else(parsed: &Parsed<'_>, at: Span) -> bool {
+    let reader = parsed.reader();
+    let Some(t) = token_at(parsed, at.start) else {
+        return false;
+    };
+    if !reader.tag(t).is_some_and(Tag::is_noun) {
+        return false;
+    }
+    let holds = |np: &Option<NounPhrase>| np.as_ref().is_some_and(|n| n.start <= t && t < n.end);
+    let Some(c) = parsed
+        .clauses
+        .iter()
+        .find(|c| holds(&c.subject) || holds(&c.object))
+    else {
+        return false;
+    };
+    let verb = reader.predicate(&c.verb);
+    let tally = reader.grammar.verb_is(&verb, VerbClass::Tally) || c.complement.is_some();
+    !tally
+}

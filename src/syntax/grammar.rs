@@ -39,6 +39,8 @@ pub(crate) enum VerbClass {
     IrrealisObject,
     /// "be", "remain": links a subject to a description.
     Copula,
+    /// "rose to", "recovered", "confirmed": gives a count as a total.
+    Tally,
 }
 
 /// How a subordinate clause stands to its sentence.
@@ -97,6 +99,7 @@ struct VerbData {
     transparent: Vec<String>,
     irrealis_objects: Vec<String>,
     copulas: Vec<String>,
+    tally: Vec<String>,
 }
 
 /// The word classes, ready for lookup. Words are lower case; verbs are
@@ -145,6 +148,7 @@ impl Grammar {
             (&v.transparent, VerbClass::Transparent),
             (&v.irrealis_objects, VerbClass::IrrealisObject),
             (&v.copulas, VerbClass::Copula),
+            (&v.tally, VerbClass::Tally),
         ];
         for (words, class) in lists {
             for w in words {
