@@ -8,7 +8,7 @@ use crate::lexicon::Lexicon;
 use crate::span::Span;
 use crate::syntax::clause::{Clause, Mood, Role};
 use crate::syntax::grammar::VerbClass;
-use crate::syntax::phrase::{NounPhrase, Reader};
+use crate::syntax::phrase::{Chunk, NounPhrase, Reader};
 use crate::syntax::reading::Parsed;
 use crate::syntax::tag::Tag;
 
@@ -383,10 +383,18 @@ pub(super) fn counted_for_else(parsed: &Parsed<'_>, at: Span) -> bool {
         return false;
     }
     let holds = |np: &Option<NounPhrase>| np.as_ref().is_some_and(|n| n.start <= t && t < n.end);
+    // "with 187 bodies yet to be identified": the noun just before a verb
+    // with no subject of its own is what it acts on.
+    let before = |c: &Clause| {
+        c.subject.is_none()
+            && parsed.chunks.iter().any(
+                |ch| matches!(ch, Chunk::Noun(n) if n.start <= t && t < n.end && n.end <= c.verb.start && (n.end..c.verb.start).all(|k| reader.tag(k).is_some_and(Tag::is_adverb))),
+            )
+    };
     let Some(c) = parsed
         .clauses
         .iter()
-        .find(|c| holds(&c.subject) || holds(&c.object))
+        .find(|c| holds(&c.subject) || holds(&c.object) || before(c))
     else {
         return false;
     };
