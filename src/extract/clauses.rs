@@ -379,7 +379,11 @@ pub(super) fn counted_for_else(parsed: &Parsed<'_>, at: Span) -> bool {
     let Some(t) = token_at(parsed, at.start) else {
         return false;
     };
-    if !reader.tag(t).is_some_and(Tag::is_noun) {
+    // "bodies", or "dead" in "dead bodies".
+    if !reader
+        .tag(t)
+        .is_some_and(|g| g.is_noun() || g.is_adjective())
+    {
         return false;
     }
     let holds = |np: &Option<NounPhrase>| np.as_ref().is_some_and(|n| n.start <= t && t < n.end);
@@ -391,9 +395,12 @@ pub(super) fn counted_for_else(parsed: &Parsed<'_>, at: Span) -> bool {
                 |ch| matches!(ch, Chunk::Noun(n) if n.start <= t && t < n.end && n.end <= c.verb.start && (n.end..c.verb.start).all(|k| reader.tag(k).is_some_and(Tag::is_adverb))),
             )
     };
-    let Some(c) = parsed
-        .clauses
-        .iter()
+    // A finite verb first: "40 bodies recovered from the train had no
+    // marks" is about what the bodies had.
+    let mut clauses: Vec<&Clause> = parsed.clauses.iter().collect();
+    clauses.sort_by_key(|c| c.verb.participle || c.role == Role::Relative);
+    let Some(c) = clauses
+        .into_iter()
         .find(|c| holds(&c.subject) || holds(&c.object) || before(c))
     else {
         return false;
