@@ -136,7 +136,7 @@ impl Reader<'_, '_> {
             Subject::Shared => (last.and_then(|l| l.clause.subject.clone()), at, false, true),
             Subject::None => (None, at, false, false),
         };
-        let (object, complement, preposition, end) = self.object_after(chunks, at, vg);
+        let (object, complement, preposition, end) = self.object_after(chunks, at, vg, relative);
         let irrealis_object = object.is_some()
             && (preposition.is_some()
                 || self
@@ -208,7 +208,10 @@ impl Reader<'_, '_> {
         match chunks.get(before) {
             Some(Chunk::Noun(np)) => {
                 let (np, from) = self.chain_start(chunks, before, np);
-                Subject::Phrase(np, from)
+                match self.past_relative(chunks, from) {
+                    Some((antecedent, at)) => Subject::Phrase(antecedent, at),
+                    None => Subject::Phrase(np, from),
+                }
             }
             Some(Chunk::Word(w)) if self.word_is(*w, &[","]) => self.past_aside(chunks, before),
             Some(Chunk::Word(w)) if self.relative_pronoun(*w) => {
@@ -242,6 +245,34 @@ impl Reader<'_, '_> {
             at -= 2;
         }
         (np, at)
+    }
+
+    /// "the bodies that were recovered from the ferry had": the noun at
+    /// chunk `from` ends a relative clause or a participle's phrase, and
+    /// the subject is the noun that clause describes.
+    fn past_relative(&self, chunks: &[Chunk], from: usize) -> Option<(NounPhrase, usize)> {
+        let mut k = from.checked_sub(1)?;
+        for _ in 0..2 {
+            if matches!(chunks.get(k), Some(Chunk::Word(w)) if matches!(self.tag(*w), Some(Tag::IN | Tag::RP | Tag::TO)))
+            {
+                k = k.checked_sub(1)?;
+            }
+        }
+        let Some(Chunk::Verb(vg)) = chunks.get(k) else {
+            return None;
+        };
+        let opener = k.checked_sub(1)?;
+        let antecedent_at = match chunks.get(opener)? {
+            Chunk::Word(w) if self.relative_pronoun(*w) || self.word_is(*w, &["that"]) => {
+                opener.checked_sub(1)?
+            }
+            Chunk::Noun(_) if vg.participle => opener,
+            _ => return None,
+        };
+        match chunks.get(antecedent_at)? {
+            Chunk::Noun(np) => Some(self.chain_start(chunks, antecedent_at, np)),
+            _ => None,
+        }
     }
 
     /// "Ana, a nurse from the town, won": back over the aside between
@@ -289,6 +320,7 @@ impl Reader<'_, '_> {
         chunks: &[Chunk],
         at: usize,
         vg: &VerbGroup,
+        relative: bool,
     ) -> (Option<NounPhrase>, Option<usize>, Option<usize>, usize) {
         let mut k = at + 1;
         while self.is_adverb_chunk(chunks.get(k)) {
@@ -308,7 +340,11 @@ impl Reader<'_, '_> {
             k += 1;
         }
         match chunks.get(k) {
-            Some(Chunk::Noun(np)) if !self.is_time(np) && !self.opens_clause(chunks, k) => {
+            // In a relative clause, the verb after the object is the main
+            // clause's: "who cleared [the road] were thanked".
+            Some(Chunk::Noun(np))
+                if !self.is_time(np) && (relative || !self.opens_clause(chunks, k)) =>
+            {
                 (Some(np.clone()), None, preposition, np.end)
             }
             Some(Chunk::Adjective(a)) if !vg.passive && preposition.is_none() => {
