@@ -69,7 +69,9 @@ pub(crate) fn tokenize_into<'a>(s: &'a str, out: &mut Vec<Token<'a>>) {
 
 /// Tokens of one run of non-space text `s[from..to]`.
 fn piece<'a>(s: &'a str, mut from: usize, mut to: usize, out: &mut Vec<Token<'a>>) {
-    let mut tail = Vec::new();
+    // Marks cut off the end, last first; a run rarely has more than a few.
+    let mut tail = [(0, 0); 8];
+    let mut cut = 0;
     loop {
         let Some(w) = s.get(from..to) else { return };
         let Some(first) = w.chars().next() else { break };
@@ -77,8 +79,11 @@ fn piece<'a>(s: &'a str, mut from: usize, mut to: usize, out: &mut Vec<Token<'a>
         if is_opening(first, w) {
             push(s, from, from + first.len_utf8(), out);
             from += first.len_utf8();
-        } else if w.len() > last.len_utf8() && is_closing(last, w) {
-            tail.push((to - last.len_utf8(), to));
+        } else if w.len() > last.len_utf8() && is_closing(last, w) && cut < tail.len() {
+            if let Some(slot) = tail.get_mut(cut) {
+                *slot = (to - last.len_utf8(), to);
+            }
+            cut += 1;
             to -= last.len_utf8();
         } else {
             break;
@@ -89,7 +94,7 @@ fn piece<'a>(s: &'a str, mut from: usize, mut to: usize, out: &mut Vec<Token<'a>
     {
         word(s, from, to, w, out);
     }
-    for &(a, b) in tail.iter().rev() {
+    for &(a, b) in tail.iter().take(cut).rev() {
         push(s, a, b, out);
     }
 }
