@@ -535,9 +535,10 @@ fn group_conflicts<'a>(
         .into_iter()
         .map(|(claim, members)| cluster(claim, members))
         .collect();
-    // Counts may take many values: each is set against the most told.
+    // Counts are compared within one measure only; many values of one
+    // measure are each set against the most told.
     let pairs = if frame.name == COUNT_FRAME {
-        star_pairs(&clusters)
+        measure_pairs(&clusters)
     } else {
         comparable_pairs(&clusters)
     };
@@ -683,18 +684,53 @@ const SELF_STATED: f64 = 0.5;
 /// (counts, causes) cost and report in proportion to their number.
 const PAIRED_CLUSTERS: usize = 6;
 
+/// The pairs of count clusters of one measure: every pair when a measure
+/// has few values, else each with the most told ([`star_pairs`]). Counts of
+/// different measures never clash, so they are never paired, and one
+/// measure's many values do not hide another's clash.
+fn measure_pairs(clusters: &[Cluster<'_>]) -> Vec<(usize, usize)> {
+    let mut by_measure: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, c) in clusters.iter().enumerate() {
+        by_measure.entry(c.claim.0).or_default().push(i);
+    }
+    let mut pairs = Vec::new();
+    for members in by_measure.values() {
+        let sizes: Vec<usize> = members
+            .iter()
+            .map(|&i| clusters.get(i).map_or(0, |c| c.documents.len()))
+            .collect();
+        for (a, b) in star_pairs_by(&sizes, MEASURE_PAIRED) {
+            if let (Some(&i), Some(&j)) = (members.get(a), members.get(b)) {
+                pairs.push((i.min(j), i.max(j)));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+}
+
+/// Up to this many values of one measure, every pair is compared.
+const MEASURE_PAIRED: usize = 32;
+
 /// Every pair of `clusters`, or when there are many, each with the largest.
 fn star_pairs(clusters: &[Cluster<'_>]) -> Vec<(usize, usize)> {
-    if clusters.len() <= PAIRED_CLUSTERS {
-        return (0..clusters.len())
-            .flat_map(|i| (i + 1..clusters.len()).map(move |j| (i, j)))
+    let sizes: Vec<usize> = clusters.iter().map(|c| c.documents.len()).collect();
+    star_pairs_by(&sizes, PAIRED_CLUSTERS)
+}
+
+/// Every pair of `sizes.len()` clusters when there are at most `all`, else
+/// each with the largest (by its size; the first of equals).
+fn star_pairs_by(sizes: &[usize], all: usize) -> Vec<(usize, usize)> {
+    let n = sizes.len();
+    if n <= all {
+        return (0..n)
+            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
             .collect();
     }
-    // The largest by documents; the first of equals, in claim order.
-    let hub = (0..clusters.len())
-        .max_by_key(|&i| (clusters[i].documents.len(), std::cmp::Reverse(i)))
+    let hub = (0..n)
+        .max_by_key(|&i| (sizes.get(i).copied().unwrap_or(0), std::cmp::Reverse(i)))
         .unwrap_or(0);
-    (0..clusters.len())
+    (0..n)
         .filter(|&j| j != hub)
         .map(|j| (hub.min(j), hub.max(j)))
         .collect()
@@ -884,6 +920,21 @@ fn dated_once(frame: &Frame, s: Stmt<'_>) -> Option<(Date, Option<Date>)> {
     frame.once(index).then_some((s.date()?, s.until()))
 }
 
+/// Whether two counts are dated apart and the later is the higher: a toll
+/// that rose from one day to the next is an update, not a contradiction.
+fn rising(x: Stmt<'_>, y: Stmt<'_>) -> bool {
+    let (Some(dx), Some(dy), Some(qx), Some(qy)) = (x.date(), y.date(), x.quantity(), y.quantity())
+    else {
+        return false;
+    };
+    let (earlier, later) = match dx.cmp(&dy) {
+        std::cmp::Ordering::Less => (qx, qy),
+        std::cmp::Ordering::Greater => (qy, qx),
+        std::cmp::Ordering::Equal => return false,
+    };
+    earlier.high.is_some_and(|high| later.low > high)
+}
+
 /// Whether two ranges of days have no day in common.
 fn disjoint((a, a_end): (Date, Option<Date>), (b, b_end): (Date, Option<Date>)) -> bool {
     a_end.unwrap_or(a) < b || b_end.unwrap_or(b) < a
@@ -972,7 +1023,7 @@ fn judge(
         let (Some(p), Some(q)) = (x.quantity(), y.quantity()) else {
             return None;
         };
-        if sx != sy || p.overlaps(q) {
+        if sx != sy || p.overlaps(q) || rising(x, y) {
             return None;
         }
         (ConflictKind::Number, RULE_COUNT, 0.75)

@@ -1145,7 +1145,13 @@ fn quantity_near(
             if clause(t.span.start) != here {
                 continue;
             }
-            if let Some(q) = number_at(lexicon, s, tokens, k, first) {
+            // "one of the world's worst storms", "12 of the dead": a part,
+            // not a count of the measure.
+            let partitive = |q: &Quantity| {
+                let end = s.find(q.text.as_str()).map_or(0, |i| i + q.text.len());
+                s.get(end..).is_some_and(|r| r.starts_with(" of "))
+            };
+            if let Some(q) = number_at(lexicon, s, tokens, k, first).filter(|q| !partitive(q)) {
                 return Some(q);
             }
         }
