@@ -783,6 +783,7 @@ pub(crate) fn sentence_with<'l, 't>(
                 };
                 if clauses::list_number(s, &quantity.text)
                     || clauses::counted_for_else(&parsed, hit.span)
+                    || clauses::counted_elsewhere(&parsed, hit.span)
                 {
                     continue;
                 }

@@ -379,11 +379,12 @@ pub(super) fn counted_for_else(parsed: &Parsed<'_>, at: Span) -> bool {
     let Some(t) = token_at(parsed, at.start) else {
         return false;
     };
-    // "bodies", or "dead" in "dead bodies".
-    if !reader
-        .tag(t)
-        .is_some_and(|g| g.is_noun() || g.is_adjective())
-    {
+    // "bodies", or "dead" in "dead bodies", "injured" in "injured passengers".
+    let in_phrase = parsed
+        .chunks
+        .iter()
+        .any(|ch| matches!(ch, Chunk::Noun(n) if n.start <= t && t < n.end));
+    if !in_phrase {
         return false;
     }
     let holds = |np: &Option<NounPhrase>| np.as_ref().is_some_and(|n| n.start <= t && t < n.end);
@@ -408,4 +409,18 @@ pub(super) fn counted_for_else(parsed: &Parsed<'_>, at: Span) -> bool {
     let verb = reader.predicate(&c.verb);
     let tally = reader.grammar.verb_is(&verb, VerbClass::Tally) || c.complement.is_some();
     !tally
+}
+
+/// "The storm also killed 170 people elsewhere": a count of another place
+/// than the story's.
+pub(super) fn counted_elsewhere(parsed: &Parsed<'_>, at: Span) -> bool {
+    let reader = parsed.reader();
+    let Some(t) = token_at(parsed, at.start) else {
+        return false;
+    };
+    parsed
+        .clauses
+        .iter()
+        .filter(|c| c.start <= t && t < c.end + 4)
+        .any(|c| (c.start..c.end + 4).any(|k| reader.grammar.is_other_place(reader.lower(k))))
 }

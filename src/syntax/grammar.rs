@@ -82,6 +82,7 @@ struct GrammarData {
     hedging_adverbs: Vec<String>,
     irrealis_nouns: Vec<String>,
     content_nouns: Vec<String>,
+    other_place: Vec<String>,
 }
 
 #[derive(Default, Deserialize)]
@@ -114,6 +115,7 @@ pub(crate) struct Grammar {
     hedging_adverbs: HashMap<String, ()>,
     irrealis_nouns: HashMap<String, ()>,
     content_nouns: HashMap<String, ()>,
+    other_place: HashMap<String, ()>,
 }
 
 impl Grammar {
@@ -168,6 +170,7 @@ impl Grammar {
             hedging_adverbs: set(&data.hedging_adverbs),
             irrealis_nouns: set(&data.irrealis_nouns),
             content_nouns: set(&data.content_nouns),
+            other_place: set(&data.other_place),
         })
     }
 
@@ -206,6 +209,12 @@ impl Grammar {
     /// "reports that". `lemma` is lower case.
     pub(crate) fn is_content_noun(&self, lemma: &str) -> bool {
         self.content_nouns.contains_key(lemma)
+    }
+
+    /// "elsewhere": a word that moves a clause to another place than the
+    /// story's. `word` is lower case.
+    pub(crate) fn is_other_place(&self, word: &str) -> bool {
+        self.other_place.contains_key(word)
     }
 
     /// "reportedly", "apparently".

@@ -89,10 +89,13 @@ impl Reader<'_, '_> {
             Tag::POS => head.is_some(),
             Tag::NN | Tag::NNS | Tag::NNP | Tag::NNPS => true,
             Tag::CD => !after_head || prev.is_some_and(Tag::is_proper),
-            Tag::JJ | Tag::JJR | Tag::JJS => !after_head || prev == Some(Tag::POS),
+            // "three dead miners": a number, then what describes the noun.
+            Tag::JJ | Tag::JJR | Tag::JJS => {
+                !after_head || matches!(prev, Some(Tag::POS | Tag::CD))
+            }
             // "the revised offer": a participle between a modifier and a noun.
             Tag::VBN | Tag::VBG => {
-                !after_head
+                (!after_head || prev == Some(Tag::CD))
                     && prev.is_some_and(|p| {
                         matches!(
                             p,
