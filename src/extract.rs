@@ -697,7 +697,12 @@ pub(crate) fn sentence_with<'l, 't>(
         // about, unless its verb acts on someone else.
         let someone_else = local.is_empty() && clauses::acts_on_another(&parsed, hit.span);
         if chosen.is_empty()
-            || !clauses::status_fits(lexicon, &parsed, hit.span, &s[hit.span.range()])
+            || !clauses::status_fits(
+                lexicon,
+                &parsed,
+                (hit.span, &s[hit.span.range()]),
+                mention_spans,
+            )
         {
             continue;
         }

@@ -297,7 +297,12 @@ fn after_irrealis_noun(parsed: &Parsed<'_>, mut t: usize) -> bool {
 /// Whether a status hit is used as the lexicon meant it: a word listed
 /// only as a verb that is read here as a noun ("air strikes", "a sign")
 /// is not, nor is a verb that only governs another ("continues to back").
-pub(super) fn status_fits(lexicon: &Lexicon, parsed: &Parsed<'_>, at: Span, text: &str) -> bool {
+pub(super) fn status_fits(
+    lexicon: &Lexicon,
+    parsed: &Parsed<'_>,
+    (at, text): (Span, &str),
+    mentions: &[Span],
+) -> bool {
     let Some(t) = token_at(parsed, at.start) else {
         return true;
     };
@@ -308,6 +313,25 @@ pub(super) fn status_fits(lexicon: &Lexicon, parsed: &Parsed<'_>, at: Span, text
     let tag = parsed.tags.get(t).copied();
     if one_word && tag.is_some_and(Tag::is_noun) && !lexicon.is_nominal_status(&text.to_lowercase())
     {
+        return false;
+    }
+    // "hopes of recovery": a status noun about what follows its "of",
+    // unless that is the event ("the collapse of negotiations").
+    let next = parsed.tokens.get(t + 2).map(|tok| tok.span);
+    let event_next = next.is_some_and(|n| {
+        mentions
+            .iter()
+            .any(|m| m.start <= n.start && n.start < m.end)
+    });
+    let of_another = one_word
+        && tag.is_some_and(Tag::is_noun)
+        && parsed.reader().word_is(t + 1, &["of", "for"])
+        && parsed
+            .tags
+            .get(t + 2)
+            .is_some_and(|g| g.is_noun() || *g == Tag::JJ)
+        && !event_next;
+    if of_another {
         return false;
     }
     let governs = parsed.clauses.iter().any(|c| {

@@ -63,7 +63,18 @@ pub(crate) fn tokenize_into<'a>(s: &'a str, out: &mut Vec<Token<'a>>) {
         }
     }
     if let Some(b) = start {
-        piece(s, b, s.len(), out);
+        // The sentence's last full stop is its own, after "Mr" or "Velm"
+        // alike; only a word with stops inside ("U.S.") keeps it.
+        let end = s.len();
+        match s.get(b..end) {
+            Some(w)
+                if w.len() > 2 && w.ends_with('.') && !w.trim_end_matches('.').contains('.') =>
+            {
+                piece(s, b, end - 1, out);
+                push(s, end - 1, end, out);
+            }
+            _ => piece(s, b, end, out),
+        }
     }
 }
 
