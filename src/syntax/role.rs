@@ -48,10 +48,18 @@ impl Reader<'_, '_> {
         if let Some(kind) = self.subordinator_before(chunks, f.from) {
             return Role::Subordinate(kind);
         }
-        if f.clause.subject.is_some() && self.after_content_noun(chunks, f.from) {
-            return Role::Claimed;
-        }
         let previous = k.checked_sub(1).and_then(|p| found.get(p).map(|g| (p, g)));
+        if f.clause.subject.is_some() && self.after_content_noun(chunks, f.from) {
+            // "denied reports that a strike had begun": the denial is of
+            // what the reports say.
+            return match previous {
+                Some((p, g)) if self.denies_noun_before(g, chunks, f.from) => Role::Complement {
+                    governor: p,
+                    class: VerbClass::Denial,
+                },
+                _ => Role::Claimed,
+            };
+        }
         if f.clause.verb.infinitive {
             if self.in_order_to(f.clause.verb.start) {
                 return Role::Purpose;
@@ -94,6 +102,14 @@ impl Reader<'_, '_> {
         };
         let that = matches!(chunks.get(that), Some(Chunk::Word(w)) if self.word_is(*w, &["that"]));
         that && matches!(chunks.get(noun), Some(Chunk::Noun(np)) if self.grammar.is_content_noun(self.lemma(np.head)))
+    }
+
+    /// Whether clause `g` denies the noun of claim just before "that" at
+    /// chunk `from`: "denied [reports] that".
+    fn denies_noun_before(&self, g: &Found, chunks: &[Chunk], from: usize) -> bool {
+        let noun = from.checked_sub(2).and_then(|k| chunks.get(k));
+        let object = matches!(noun, Some(Chunk::Noun(np)) if g.clause.object.as_ref() == Some(np));
+        object && self.reporting_class(&g.clause) == Some(VerbClass::Denial)
     }
 
     /// "in order to", "so as to" before the infinitive at token `to`.
