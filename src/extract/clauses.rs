@@ -141,15 +141,19 @@ fn clause_fact(reader: &Reader<'_, '_>, c: &Clause) -> Option<ClauseFact> {
     let subject_span = span_of(reader, np.start, np.end);
     let subject = named(reader, np)?;
     let mut verb = reader.predicate(&c.verb);
-    if let Some(a) = c.complement {
-        verb = format!("{verb} {}", reader.lower(a));
-    } else if matches!(verb.as_str(), "be" | "have" | "do" | "get") {
-        return None;
-    }
-    let object = match &c.object {
+    let copula = reader.grammar.verb_is(&verb, VerbClass::Copula) && !c.verb.passive;
+    let mut object = match &c.object {
         Some(np) => Some(named(reader, np)?),
         None => None,
     };
+    if let Some(a) = c.complement {
+        verb = format!("{verb} {}", reader.lower(a));
+    } else if copula && let Some(noun) = object.take() {
+        // "X is a musician": what the subject is, said of the subject.
+        verb = format!("{verb} {noun}");
+    } else if matches!(verb.as_str(), "be" | "have" | "do" | "get") {
+        return None;
+    }
     let agent = c.agent.as_ref().and_then(|np| named(reader, np));
     let transitive = !c.verb.passive && object.is_some();
     let (patient, agent) = match (c.verb.passive, object) {
