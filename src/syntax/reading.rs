@@ -199,7 +199,14 @@ impl Reader<'_, '_> {
             while from > np.start && self.tag(from - 1).is_some_and(Tag::is_proper) {
                 from -= 1;
             }
+            // "Walter R. Mears" is "walter mears": a middle initial names
+            // no one else.
+            let initial = |k: usize| {
+                let w = self.lower(k);
+                k != from && k != head && w.len() == 2 && w.ends_with('.')
+            };
             let words: Vec<String> = (from..=head)
+                .filter(|&k| !initial(k))
                 .map(|k| self.lower(k).trim_end_matches(['\'', '’']).to_string())
                 .collect();
             return words.join(" ");
