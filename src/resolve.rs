@@ -302,15 +302,12 @@ fn canonical_name(lexicon: &Lexicon, name: &str) -> String {
 
 /// A noun's key without a plural "s": "journalists" and "journalist".
 fn singular(word: &str) -> String {
-    let plural = word.len() > 3
-        && word.ends_with('s')
-        && !word.ends_with("ss")
-        && !word.ends_with("us")
-        && !word.ends_with("is");
-    if plural {
-        word[..word.len() - 1].to_string()
-    } else {
-        word.to_string()
+    // The last word's noun lemma, from WordNet: "authorities" is
+    // "authority", "talks" and "thomas" stay as they are.
+    let wordnet = crate::wordnet::WordNet::builtin();
+    match word.rsplit_once(' ') {
+        Some((head, last)) => format!("{head} {}", wordnet.lemma(last, crate::wordnet::Pos::Noun)),
+        None => wordnet.lemma(word, crate::wordnet::Pos::Noun).into_owned(),
     }
 }
 
