@@ -752,6 +752,16 @@ pub(crate) fn sentence_with<'l, 't>(
             if someone_else && lexicon.frames.get(frame).is_some_and(|f| f.people) {
                 continue;
             }
+            let events: Vec<Span> = mentions
+                .iter()
+                .zip(mention_spans.iter())
+                .filter(|(m, _)| m.frame == frame)
+                .map(|(_, sp)| *sp)
+                .collect();
+            let by_actor = lexicon.frames.get(frame).is_some_and(|f| f.qualified);
+            if clauses::said_of_another(&parsed, hit.span, &events, by_actor) {
+                continue;
+            }
             let duplicate = statements.iter().any(|r| {
                 r.frame == frame
                     && r.status == status

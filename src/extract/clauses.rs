@@ -452,3 +452,43 @@ pub(super) fn counted_elsewhere(parsed: &Parsed<'_>, at: Span) -> bool {
         .filter(|c| c.start <= t && t < c.end + 4)
         .any(|c| (c.start..c.end + 4).any(|k| reader.grammar.is_other_place(reader.lower(k))))
 }
+
+/// Whether the status verb at `at` is said of something else than the
+/// event: its clause has a named subject that is not the event, no object
+/// that is the status or the event, and names the event nowhere near ("the striker failed a
+/// medical, according to people close to the talks" says nothing of the
+/// talks failing; "the talks failed" and "they walked out of the talks" do).
+/// A frame told apart by who acts (`by_actor`: "Islamabad targeted the
+/// camps" is an attack) keeps a status whose object is the target.
+pub(super) fn said_of_another(
+    parsed: &Parsed<'_>,
+    at: Span,
+    events: &[Span],
+    by_actor: bool,
+) -> bool {
+    let reader = parsed.reader();
+    let Some(t) = token_at(parsed, at.start) else {
+        return false;
+    };
+    let Some(c) = parsed.clauses.iter().find(|c| c.verb.main == t) else {
+        return false;
+    };
+    let Some(subject) = c.subject.as_ref().filter(|_| !c.verb.passive) else {
+        return false;
+    };
+    let overlaps = |a: Span, b: &Span| a.start < b.end && b.start < a.end;
+    // "made progress", "reached a deal": the object is the status or the event.
+    let object_is_status = c.object.as_ref().is_some_and(|o| {
+        let span = span_of(&reader, o.start, o.end);
+        overlaps(span, &at) || events.iter().any(|e| overlaps(span, e))
+    });
+    let subject_span = span_of(&reader, subject.start, subject.end);
+    let near = span_of(&reader, c.start, (c.verb.end + 8).min(reader.tokens.len()));
+    let acts_on_target = by_actor && c.object.is_some();
+    !object_is_status
+        && !acts_on_target
+        && named(&reader, subject).is_some()
+        && !events
+            .iter()
+            .any(|e| overlaps(subject_span, e) || overlaps(near, e))
+}

@@ -65,6 +65,7 @@ impl Reader<'_, '_> {
         let Some(tag) = self.tag(i) else { return false };
         match tag {
             Tag::DT | Tag::PDT | Tag::PRPS | Tag::CD | Tag::NN | Tag::NNS | Tag::NNP => true,
+            Tag::Dollar => self.tag(i + 1) == Some(Tag::CD),
             Tag::NNPS | Tag::PRP | Tag::EX | Tag::JJ | Tag::JJR | Tag::JJS => true,
             // "the revised offer" opens at "the"; "revised offers" at sentence
             // start is rare enough to leave.
@@ -112,6 +113,8 @@ impl Reader<'_, '_> {
                     && prev.is_some_and(Tag::is_proper)
                     && self.tag(j + 1).is_some_and(Tag::is_proper)
             }
+            // "a $24 billion accord": a currency sign before its number.
+            Tag::Dollar => !after_head && self.tag(j + 1) == Some(Tag::CD),
             // "an 8-5 loss", "a well-known firm": adverbs before adjectives.
             Tag::RB => !after_head && self.tag(j + 1).is_some_and(Tag::is_adjective),
             _ => false,
