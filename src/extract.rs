@@ -752,12 +752,7 @@ pub(crate) fn sentence_with<'l, 't>(
             if someone_else && lexicon.frames.get(frame).is_some_and(|f| f.people) {
                 continue;
             }
-            let events: Vec<Span> = mentions
-                .iter()
-                .zip(mention_spans.iter())
-                .filter(|(m, _)| m.frame == frame)
-                .map(|(_, sp)| *sp)
-                .collect();
+            let events: Vec<Span> = spans_of_frame(&mentions, mention_spans, frame).collect();
             let by_actor = lexicon.frames.get(frame).is_some_and(|f| f.qualified);
             if clauses::said_of_another(&parsed, hit.span, &events, by_actor) {
                 continue;
@@ -850,18 +845,12 @@ pub(crate) fn sentence_with<'l, 't>(
             // A frame reads the clause's own status word: the frame's statement;
             // an event a frame names acts only in its frame ("the talks opened").
             let inside = |t: &Span| fact.reach.start <= t.start && t.end <= fact.reach.end;
-            let names = |frame: usize| {
-                mentions
-                    .iter()
-                    .zip(mention_spans.iter())
-                    .any(|(m, ms)| m.frame == frame && inside(ms))
-            };
+            let names =
+                |frame: usize| spans_of_frame(&mentions, mention_spans, frame).any(|m| inside(&m));
             if framed.iter().any(|(t, frame)| inside(t) && names(*frame)) {
                 continue;
             }
-            let event = |m: &Span| {
-                !fact.transitive && m.start < fact.subject.end && fact.subject.start < m.end
-            };
+            let event = |m: &Span| !fact.transitive && fact.subject.overlaps(*m);
             let read =
                 |(at, event): &(Span, Option<Span>)| inside(at) && event.is_none_or(|e| inside(&e));
             if taken.iter().any(read) || mention_spans.iter().any(event) {
@@ -918,6 +907,19 @@ pub(crate) fn sentence_with<'l, 't>(
         straight_quotes,
         statements,
     }
+}
+
+/// Where the sentence names the event of `frame`.
+fn spans_of_frame<'m>(
+    mentions: &'m [Mention],
+    spans: &'m [Span],
+    frame: usize,
+) -> impl Iterator<Item = Span> + 'm {
+    mentions
+        .iter()
+        .zip(spans)
+        .filter(move |(m, _)| m.frame == frame)
+        .map(|(_, sp)| *sp)
 }
 
 /// What one pass over a sentence finds besides its words.

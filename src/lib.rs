@@ -104,7 +104,6 @@ mod resolve;
 mod segment;
 mod span;
 mod syntax;
-#[allow(dead_code)] // wired into the syntax layer and the lexicon as they land
 mod wordnet;
 
 pub use compare::{Conflict, ConflictKind, Member, Side, Temporal};

@@ -66,6 +66,11 @@ impl Span {
         Span::new(self.start + offset, self.end + offset)
     }
 
+    /// Whether the two spans share a byte.
+    pub(crate) fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+
     /// Whether `other` lies inside this span.
     ///
     /// ```

@@ -129,10 +129,10 @@ fn place(reader: &Reader<'_, '_>, np: &NounPhrase) -> Option<String> {
 
 fn clause_fact(reader: &Reader<'_, '_>, c: &Clause) -> Option<ClauseFact> {
     // "said", "believes": who speaks or thinks, not what happened.
-    let lemma = reader.predicate(&c.verb);
+    let mut verb = reader.predicate(&c.verb);
     if [VerbClass::Speech, VerbClass::Cognition]
         .into_iter()
-        .any(|v| reader.grammar.verb_is(&lemma, v))
+        .any(|v| reader.grammar.verb_is(&verb, v))
         && c.object.is_none()
     {
         return None;
@@ -140,7 +140,6 @@ fn clause_fact(reader: &Reader<'_, '_>, c: &Clause) -> Option<ClauseFact> {
     let np = c.subject.as_ref()?;
     let subject_span = span_of(reader, np.start, np.end);
     let subject = named(reader, np)?;
-    let mut verb = reader.predicate(&c.verb);
     let copula = reader.grammar.verb_is(&verb, VerbClass::Copula) && !c.verb.passive;
     let mut object = match &c.object {
         Some(np) => Some(named(reader, np)?),
@@ -167,17 +166,10 @@ fn clause_fact(reader: &Reader<'_, '_>, c: &Clause) -> Option<ClauseFact> {
         .particle
         .and_then(|p| reader.tokens.get(p))
         .map_or(main.end, |t| t.span.end);
-    let first = reader
-        .tokens
-        .get(c.start)
-        .map_or(main.start, |t| t.span.start);
-    let last = reader
-        .tokens
-        .get(c.end.saturating_sub(1))
-        .map_or(end, |t| t.span.end);
+    let words = span_of(reader, c.start, c.end);
     Some(ClauseFact {
         at: Span::new(main.start, end),
-        reach: Span::new(first.min(main.start), last.max(end)),
+        reach: Span::new(words.start.min(main.start), words.end.max(end)),
         subject: subject_span,
         transitive,
         roles: Roles {
@@ -354,10 +346,7 @@ pub(super) fn status_fits(
 /// the suspect.
 pub(super) fn acts_on_another(parsed: &Parsed<'_>, at: Span) -> bool {
     let reader = parsed.reader();
-    let Some(t) = token_at(parsed, at.start) else {
-        return false;
-    };
-    let Some(c) = parsed.clauses.iter().find(|c| c.verb.main == t) else {
+    let Some(c) = clause_of_verb(parsed, at) else {
         return false;
     };
     let patient = match c.verb.passive {
@@ -365,10 +354,14 @@ pub(super) fn acts_on_another(parsed: &Parsed<'_>, at: Span) -> bool {
         false => c.object.as_ref(),
     };
     patient.is_some_and(|np| {
-        let span = span_of(&reader, np.start, np.end);
-        let overlaps = span.start < at.end && at.start < span.end;
-        !overlaps && named(&reader, np).is_some()
+        !span_of(&reader, np.start, np.end).overlaps(at) && named(&reader, np).is_some()
     })
+}
+
+/// The clause whose main verb is the word at `at`.
+fn clause_of_verb<'p>(parsed: &'p Parsed<'_>, at: Span) -> Option<&'p Clause> {
+    let t = token_at(parsed, at.start)?;
+    parsed.clauses.iter().find(|c| c.verb.main == t)
 }
 
 /// A hit's modality from its cue words, given way to the clause's where
@@ -467,20 +460,16 @@ pub(super) fn said_of_another(
     by_actor: bool,
 ) -> bool {
     let reader = parsed.reader();
-    let Some(t) = token_at(parsed, at.start) else {
-        return false;
-    };
-    let Some(c) = parsed.clauses.iter().find(|c| c.verb.main == t) else {
+    let Some(c) = clause_of_verb(parsed, at) else {
         return false;
     };
     let Some(subject) = c.subject.as_ref().filter(|_| !c.verb.passive) else {
         return false;
     };
-    let overlaps = |a: Span, b: &Span| a.start < b.end && b.start < a.end;
     // "made progress", "reached a deal": the object is the status or the event.
     let object_is_status = c.object.as_ref().is_some_and(|o| {
         let span = span_of(&reader, o.start, o.end);
-        overlaps(span, &at) || events.iter().any(|e| overlaps(span, e))
+        span.overlaps(at) || events.iter().any(|e| span.overlaps(*e))
     });
     let subject_span = span_of(&reader, subject.start, subject.end);
     let near = span_of(&reader, c.start, (c.verb.end + 8).min(reader.tokens.len()));
@@ -490,5 +479,5 @@ pub(super) fn said_of_another(
         && named(&reader, subject).is_some()
         && !events
             .iter()
-            .any(|e| overlaps(subject_span, e) || overlaps(near, e))
+            .any(|e| subject_span.overlaps(*e) || near.overlaps(*e))
 }

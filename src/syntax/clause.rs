@@ -487,11 +487,7 @@ fn chunk_start_of(chunk: &Chunk) -> usize {
 
 /// The first token of chunk `k`.
 fn chunk_start(chunks: &[Chunk], k: usize) -> Option<usize> {
-    Some(match chunks.get(k)? {
-        Chunk::Noun(np) => np.start,
-        Chunk::Verb(vg) => vg.start,
-        Chunk::Adjective(a) | Chunk::Word(a) => *a,
-    })
+    chunks.get(k).map(chunk_start_of)
 }
 
 /// A participle right after a noun: "the man arrested on Monday".

@@ -1,6 +1,5 @@
 //! One sentence read as language: tokens, part-of-speech tags, lemmas,
 //! phrases and clauses.
-#![allow(dead_code)] // wired into extraction as the stages land
 
 pub(crate) mod clause;
 pub(crate) mod grammar;

@@ -164,11 +164,6 @@ impl Tag {
     pub(crate) fn is_adverb(self) -> bool {
         matches!(self, Tag::RB | Tag::RBR | Tag::RBS)
     }
-
-    /// Punctuation of any kind.
-    pub(crate) fn is_punct(self) -> bool {
-        (self as usize) >= (Tag::Comma as usize)
-    }
 }
 
 impl fmt::Display for Tag {

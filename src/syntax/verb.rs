@@ -89,17 +89,17 @@ impl Reader<'_, '_> {
             if tag.is_verb() && !self.auxiliary(j) {
                 return j + 1;
             }
+            // "no longer" is read a word at a time, by `note_adverb`.
             let next = j + 1;
             let goes_on = self
                 .tag(next)
-                .is_some_and(|t| is_verbal(t) || t.is_adverb());
-            if !goes_on && !self.no_longer(next) {
+                .is_some_and(|t| is_verbal(t) || t.is_adverb())
+                || self.no_longer(next)
+                || self.no_longer(j);
+            if !goes_on {
                 return next;
             }
-            j = next + usize::from(self.no_longer(next));
-            if self.no_longer(next) {
-                vg.negated = true;
-            }
+            j = next;
         }
     }
 
